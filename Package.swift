@@ -1,0 +1,97 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "dangjian",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dangjian", targets: ["dangjian"]),
+        .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "PartyBuilding", targets: ["PartyBuilding"]),
+        .library(name: "Archive", targets: ["Archive"]),
+        .plugin(name: "ExportArchivePlugin", targets: ["ExportArchivePlugin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // MARK: Foundation
+
+        // Chinese/English text and the error protocol every module speaks.
+        .target(name: "Bilingual"),
+        // The append-only, hash-chained event log on SQLite. Knows no party-building words.
+        .target(
+            name: "EventStore",
+            dependencies: [
+                "Bilingual",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
+        // MARK: Domain
+
+        // Organisations, members, meetings, study, dues: events, commands, decide/evolve.
+        .target(
+            name: "PartyBuilding",
+            dependencies: ["Bilingual", "EventStore"]),
+
+        // MARK: Archive
+
+        // The system zlib (zlib1g-dev).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        // Compressed, signed, verifiable audit archives.
+        .target(
+            name: "Archive",
+            dependencies: [
+                "Bilingual",
+                "EventStore",
+                "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // `swift package export-archive`: runs `dangjian archive export`.
+        .plugin(
+            name: "ExportArchivePlugin",
+            capability: .command(
+                intent: .custom(verb: "export-archive", description: "Export an audit archive with the dangjian tool"),
+                permissions: [.writeToPackageDirectory(reason: "writes the archive into the chosen --out folder")]),
+            dependencies: ["dangjian"]),
+
+        // MARK: Command line
+
+        .executableTarget(
+            name: "dangjian",
+            dependencies: [
+                "Bilingual",
+                "EventStore",
+                "PartyBuilding",
+                "Archive",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Appends synthetic events from a separate process: drives the
+        // multi-process, crash and benchmark checks of the event store.
+        .executableTarget(
+            name: "store-load",
+            dependencies: ["EventStore"]),
+
+        // MARK: Tests
+
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["EventStore", "store-load"]),
+        .testTarget(
+            name: "PartyBuildingTests",
+            dependencies: ["PartyBuilding"]),
+        .testTarget(
+            name: "ArchiveTests",
+            dependencies: ["Archive"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["dangjian", "EventStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

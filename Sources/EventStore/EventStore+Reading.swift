@@ -1,0 +1,69 @@
+import GRDB
+
+/// Which way a stream is read.
+public enum ReadDirection: Sendable {
+    case forward
+    case backward
+}
+
+/// The last event of the log: where the chain currently ends.
+public struct LogHead: Hashable, Sendable {
+    public var position: Int64
+    public var hash: String
+}
+
+extension EventStore {
+    /// Where the log ends, or nil when it is empty.
+    public func head() throws -> LogHead? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
+                .map { LogHead(position: $0[0], hash: $0[1]) }
+        }
+    }
+
+    /// Up to `limit` events from global position `position` on.
+    public func readAll(from position: Int64 = 1, limit: Int = 1000) throws -> [RecordedEvent] {
+        try read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT \(StoreSchema.envelopeColumns) FROM events WHERE position >= ? ORDER BY position LIMIT ?
+                    """),
+                arguments: [position, limit]
+            ).map(RecordedEvent.init(row:))
+        }
+    }
+
+    /// Up to `limit` events of one stream, starting at stream version `version`
+    /// (forward: that version and later; backward: that version and earlier, newest first;
+    /// nil starts at the stream's first or last event).
+    public func readStream(
+        _ streamID: String, from version: Int64? = nil, direction: ReadDirection = .forward, limit: Int = 1000
+    ) throws -> [RecordedEvent] {
+        let sql: String
+        switch direction {
+        case .forward:
+            sql = "SELECT \(StoreSchema.envelopeColumns) FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?"
+        case .backward:
+            sql = "SELECT \(StoreSchema.envelopeColumns) FROM events WHERE stream_id = ? AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?"
+        }
+        let start = version ?? (direction == .forward ? 1 : Int64.max)
+        return try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [streamID, start, limit])
+                .map(RecordedEvent.init(row:))
+        }
+    }
+
+    /// Calls `body` with every event from `position` on, in batches of `batchSize`, in order.
+    /// Memory stays flat whatever the length of the log.
+    public func forEachBatch(
+        from position: Int64 = 1, batchSize: Int = 10_000, _ body: ([RecordedEvent]) throws -> Void
+    ) throws {
+        var next = position
+        while true {
+            let batch = try readAll(from: next, limit: batchSize)
+            guard let last = batch.last else { return }
+            try body(batch)
+            next = last.position + 1
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+
+/// Something that keeps query tables in step with the log, inside the append transaction,
+/// so a query never sees a view behind the log.
+public protocol InlineProjector: Sendable {
+    /// Applies freshly appended events. Throwing rolls the whole append back.
+    func apply(_ events: [RecordedEvent], in db: Database) throws
+}
+
+/// The append-only, hash-chained event log in one SQLite file.
+///
+/// Several processes may open the same file: writes take SQLite's write lock up front
+/// (`BEGIN IMMEDIATE`) and wait for it (busy timeout) instead of failing, so the chain and
+/// the gapless positions are extended by one writer at a time.
+public final class EventStore: Sendable {
+    public let path: String
+    let database: DatabaseQueue
+    let clock: @Sendable () -> Date
+    let projectors: [any InlineProjector]
+
+    /// How long a writer waits for another process's write to finish.
+    public static let busyTimeout: TimeInterval = 60
+
+    /// Opens the store at `path`.
+    ///
+    /// - Parameters:
+    ///   - create: make a new store when none exists (mode 0600); otherwise a missing file is an error.
+    ///   - clock: the source of recorded times (a simulator passes its own to stay deterministic).
+    ///   - projectors: query tables kept in step inside every append.
+    public init(
+        path: String,
+        create: Bool = false,
+        clock: @escaping @Sendable () -> Date = Date.init,
+        projectors: [any InlineProjector] = []
+    ) throws {
+        self.path = path
+        self.clock = clock
+        self.projectors = projectors
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: path) {
+            guard create else { throw EventStoreError.storeNotFound(path: path) }
+            guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw EventStoreError.database(detail: "cannot create \(path): check that the folder exists and is writable")
+            }
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.prepareDatabase { db in
+            // FULL: a committed record survives a power cut, not only a process crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.checkIdentity(of: database, path: path, allowEmpty: create)
+            try StoreSchema.migrator.migrate(database)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Refuses files that are not dangjian stores, or that a newer dangjian wrote.
+    private static func checkIdentity(of database: DatabaseQueue, path: String, allowEmpty: Bool) throws {
+        try database.read { db in
+            let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if applicationID == 0 && tableCount == 0 {
+                if !allowEmpty { throw EventStoreError.notAStore(path: path, detail: "the file is empty") }
+                return
+            }
+            guard applicationID == StoreSchema.applicationID else {
+                throw EventStoreError.notAStore(path: path, detail: "another program's SQLite database")
+            }
+            let unknown = try StoreSchema.migrator.appliedIdentifiers(db).subtracting(StoreSchema.migrator.migrations)
+            if let newest = unknown.sorted().last {
+                throw EventStoreError.newerFormat(path: path, found: newest)
+            }
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> EventStoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return .notAStore(path: path, detail: "not an SQLite database")
+        case .SQLITE_CORRUPT:
+            return .database(detail: "\(path) is damaged (\(error.message ?? "corrupt")): restore it from a backup or an archive")
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return .database(detail: "cannot write \(path) (\(error.message ?? "read-only")): check the file's and folder's permissions")
+        default:
+            return .database(detail: error.message ?? "\(error)")
+        }
+    }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed whole, or rolled back whole.
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+    }
+}

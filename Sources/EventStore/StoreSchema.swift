@@ -1,0 +1,71 @@
+import GRDB
+
+/// The tables of the event store and how the file says it is one.
+enum StoreSchema {
+    /// `PRAGMA application_id` of every dangjian store: "DJ" "ES" in ASCII.
+    static let applicationID: Int32 = 0x444A_4553
+
+    /// Every schema change is a new migration appended here; a store that has applied a
+    /// migration this list does not know was written by a newer dangjian.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("event-store-v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE events (
+                    position INTEGER PRIMARY KEY,
+                    stream_id TEXT NOT NULL,
+                    stream_version INTEGER NOT NULL,
+                    event_id TEXT NOT NULL UNIQUE,
+                    type TEXT NOT NULL,
+                    schema_version INTEGER NOT NULL,
+                    business_time TEXT NOT NULL,
+                    recorded_time TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    correlation_id TEXT,
+                    causation_id TEXT,
+                    payload TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    UNIQUE (stream_id, stream_version)
+                );
+                CREATE TRIGGER events_refuse_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE is refused; record a correction event instead'); END;
+                CREATE TRIGGER events_refuse_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE is refused; record a retraction event instead'); END;
+                CREATE TABLE checkpoints (
+                    consumer TEXT PRIMARY KEY,
+                    position INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+
+    /// The envelope columns in the order `RecordedEvent(row:)` reads them.
+    static let envelopeColumns = """
+        position, stream_id, stream_version, event_id, type, schema_version, business_time, \
+        recorded_time, actor, correlation_id, causation_id, payload, prev_hash, hash
+        """
+
+    static let insertSQL = "INSERT INTO events (\(envelopeColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+}
+
+extension RecordedEvent {
+    init(row: Row) {
+        self.init(
+            position: row[0], streamID: row[1], streamVersion: row[2], eventID: row[3],
+            type: row[4], schemaVersion: row[5], businessTime: row[6], recordedTime: row[7],
+            metadata: EventMetadata(actor: row[8], correlationID: row[9], causationID: row[10]),
+            payloadJSON: row[11], previousHash: row[12], hash: row[13])
+    }
+
+    /// The envelope's values in the order of `StoreSchema.envelopeColumns`.
+    var databaseArguments: StatementArguments {
+        [
+            position, streamID, streamVersion, eventID, type, schemaVersion, businessTime,
+            recordedTime, metadata.actor, metadata.correlationID, metadata.causationID, payloadJSON,
+            previousHash, hash,
+        ]
+    }
+}

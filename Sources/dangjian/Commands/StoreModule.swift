@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The store itself: create it, read its log, prove its chain.
+enum StoreModule: CommandModule {
+    static let commands: [any ParsableCommand.Type] = [
+        InitCommand.self,
+        EventsCommand.self,
+        VerifyCommand.self,
+    ]
+}
