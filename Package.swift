@@ -35,7 +35,7 @@ let package = Package(
         // Organisations, members, meetings, study, dues: events, commands, decide/evolve.
         .target(
             name: "PartyBuilding",
-            dependencies: ["Bilingual", "EventStore"]),
+            dependencies: ["Bilingual", "EventStore", .product(name: "Crypto", package: "swift-crypto")]),
 
         // MARK: Archive
 
@@ -82,7 +82,7 @@ let package = Package(
 
         .testTarget(
             name: "EventStoreTests",
-            dependencies: ["EventStore", "store-load"]),
+            dependencies: ["EventStore", "store-load", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "PartyBuildingTests",
             dependencies: ["PartyBuilding"]),
@@ -91,7 +91,7 @@ let package = Package(
             dependencies: ["Archive"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["dangjian", "EventStore"]),
+            dependencies: ["dangjian", "EventStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

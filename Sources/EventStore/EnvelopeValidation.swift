@@ -41,13 +41,41 @@ enum EnvelopeValidation {
     }
 
     /// `YYYY-MM-DD`, optionally followed by `THH:MM:SS[.fraction]` and `Z` or `±HH:MM`.
+    /// Parsed by hand: this runs for every appended event, and a regular expression here
+    /// dominated the cost of bulk appends.
     static func isBusinessTime(_ text: String) -> Bool {
-        let pattern = /(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?/
-        guard let match = text.wholeMatch(of: pattern),
-              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
-              (1...12).contains(month), day >= 1
+        let bytes = Array(text.utf8)
+        func number(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[start..<start + count] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        func byte(_ index: Int, is character: Character) -> Bool {
+            index < bytes.count && bytes[index] == character.asciiValue
+        }
+        guard bytes.count >= 10, let year = number(0, 4), byte(4, is: "-"), let month = number(5, 2),
+              byte(7, is: "-"), let day = number(8, 2), (1...12).contains(month),
+              (1...daysIn(month: month, year: year)).contains(day)
         else { return false }
-        return day <= daysIn(month: month, year: year)
+        if bytes.count == 10 { return true }
+        guard byte(10, is: "T"), let hour = number(11, 2), hour < 24, byte(13, is: ":"),
+              let minute = number(14, 2), minute < 60, byte(16, is: ":"), let second = number(17, 2), second < 60
+        else { return false }
+        var index = 19
+        if byte(index, is: ".") {
+            let digits = bytes[(index + 1)...].prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            guard (1...9).contains(digits) else { return false }
+            index += 1 + digits
+        }
+        if byte(index, is: "Z") { return index + 1 == bytes.count }
+        guard byte(index, is: "+") || byte(index, is: "-"), let offsetHour = number(index + 1, 2), offsetHour < 24,
+              byte(index + 3, is: ":"), let offsetMinute = number(index + 4, 2), offsetMinute < 60
+        else { return false }
+        return index + 6 == bytes.count
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -10,6 +10,11 @@ public enum ReadDirection: Sendable {
 public struct LogHead: Hashable, Sendable {
     public var position: Int64
     public var hash: String
+
+    public init(position: Int64, hash: String) {
+        self.position = position
+        self.hash = hash
+    }
 }
 
 extension EventStore {

@@ -1,0 +1,83 @@
+extension Rules {
+    func addMember(_ c: AddMember) throws -> [DomainEvent] {
+        guard state.members[c.id] == nil else { throw DomainError.memberExists(id: c.id) }
+        _ = try branch(c.branch)
+        if let group = c.group { try requireGroup(group, of: c.branch) }
+        try requireNotFuture(c.since)
+        let role = c.role ?? .member
+        if role != .member && c.status != .full { throw DomainError.roleNeedsFullMember(member: c.id, role: role) }
+        var events: [DomainEvent] = [.memberAdded(MemberAdded(
+            member: c.id, name: c.name, branch: c.branch, group: c.group, status: c.status, since: c.since, role: role,
+            probationEnds: c.status == .probationary ? Self.probationEnd(admittedOn: c.since) : nil))]
+        if c.idCardNumber != nil || c.phone != nil {
+            events.append(.memberPersonalDataRecorded(MemberPersonalDataRecorded(
+                member: c.id, idCardNumber: c.idCardNumber, phone: c.phone, date: c.since)))
+        }
+        return events
+    }
+
+    /// Probation lasts one year from admission (党章 第七条).
+    static func probationEnd(admittedOn date: CalendarDate) -> CalendarDate { date.adding(years: 1) }
+
+    func promote(_ c: PromoteMember) throws -> [DomainEvent] {
+        let member = try activeMember(c.member, changingOn: c.date)
+        guard member.status.next == c.to else {
+            throw DomainError.notNextStep(member: c.member, from: member.status, to: c.to)
+        }
+        if c.to == .candidate, c.override == nil, let since = member.activistSince, c.date < since.adding(years: 1) {
+            throw DomainError.activistYearNotComplete(member: c.member, activistSince: since, earliest: since.adding(years: 1))
+        }
+        if c.to == .full, let ends = member.probationEnds, c.date < ends {
+            throw DomainError.conversionBeforeProbationEnds(member: c.member, probationEnds: ends)
+        }
+        return [.memberPromoted(MemberPromoted(
+            member: c.member, branch: member.current.branch, from: member.status, to: c.to, date: c.date,
+            override: c.to == .candidate ? c.override : nil,
+            probationEnds: c.to == .probationary ? Self.probationEnd(admittedOn: c.date) : nil))]
+    }
+
+    func extendProbation(_ c: ExtendProbation) throws -> [DomainEvent] {
+        let member = try activeMember(c.member, changingOn: c.date)
+        guard member.status == .probationary, let ends = member.probationEnds else {
+            throw DomainError.notProbationary(member: c.member, status: member.status)
+        }
+        guard !member.probationExtended else { throw DomainError.probationAlreadyExtended(member: c.member) }
+        return [.probationExtended(ProbationExtended(
+            member: c.member, branch: member.current.branch, months: c.months, date: c.date, reason: c.reason,
+            probationEnds: ends.adding(months: c.months)))]
+    }
+
+    func cancelProbation(_ c: CancelProbation) throws -> [DomainEvent] {
+        let member = try activeMember(c.member, changingOn: c.date)
+        guard member.status == .probationary else {
+            throw DomainError.notProbationary(member: c.member, status: member.status)
+        }
+        return [.probationCancelled(ProbationCancelled(
+            member: c.member, branch: member.current.branch, date: c.date, reason: c.reason))]
+    }
+
+    func transfer(_ c: TransferMember) throws -> [DomainEvent] {
+        let member = try activeMember(c.member, changingOn: c.date)
+        _ = try branch(c.toBranch)
+        if let group = c.toGroup { try requireGroup(group, of: c.toBranch) }
+        let current = member.current
+        guard current.branch != c.toBranch || current.group != c.toGroup else {
+            throw DomainError.alreadyInBranch(member: c.member, branch: c.toBranch)
+        }
+        return [.memberTransferred(MemberTransferred(
+            member: c.member, fromBranch: current.branch, fromGroup: current.group,
+            toBranch: c.toBranch, toGroup: c.toGroup, date: c.date))]
+    }
+
+    func leave(_ c: RecordLeaving) throws -> [DomainEvent] {
+        let member = try activeMember(c.member, changingOn: c.date)
+        return [.memberLeft(MemberLeft(member: c.member, branch: member.current.branch, reason: c.reason, date: c.date))]
+    }
+
+    func changeRole(_ c: ChangeRole) throws -> [DomainEvent] {
+        let member = try activeMember(c.member, changingOn: c.date)
+        if c.role != .member && member.status != .full { throw DomainError.roleNeedsFullMember(member: c.member, role: c.role) }
+        return [.memberRoleChanged(MemberRoleChanged(
+            member: c.member, branch: member.current.branch, role: c.role, date: c.date))]
+    }
+}

@@ -1,0 +1,44 @@
+import EventStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct StoreFileTests {
+    @Test func aMissingStoreIsNotCreatedUnlessAsked() throws {
+        let fixture = try TemporaryStore()
+        #expect(throws: EventStoreError.storeNotFound(path: fixture.path)) { try EventStore(path: fixture.path) }
+        #expect(!FileManager.default.fileExists(atPath: fixture.path))
+    }
+
+    @Test func aNewStoreIsOwnerOnly() throws {
+        let fixture = try TemporaryStore()
+        _ = try fixture.open()
+        let mode = try FileManager.default.attributesOfItem(atPath: fixture.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func anotherProgramsDatabaseIsRefused() throws {
+        let fixture = try TemporaryStore()
+        try DatabaseQueue(path: fixture.path).write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        let error = #expect(throws: EventStoreError.self) { try EventStore(path: fixture.path) }
+        #expect(error?.message.en.contains("is not a dangjian store") == true)
+    }
+
+    @Test func aTextFileIsRefused() throws {
+        let fixture = try TemporaryStore()
+        try "minutes of the meeting\n".write(toFile: fixture.path, atomically: true, encoding: .utf8)
+        let error = #expect(throws: EventStoreError.self) { try EventStore(path: fixture.path) }
+        #expect(error?.message.en.contains("is not a dangjian store") == true)
+    }
+
+    @Test func aStoreFromANewerVersionIsRefusedUntouched() throws {
+        let fixture = try TemporaryStore()
+        try fixture.open().append([event()], to: "s", expecting: .any)
+        try DatabaseQueue(path: fixture.path).write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('event-store-v9')")
+        }
+        #expect(throws: EventStoreError.newerFormat(path: fixture.path, found: "event-store-v9")) {
+            try EventStore(path: fixture.path)
+        }
+    }
+}
