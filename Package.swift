@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "dangjian", targets: ["dangjian"]),
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "PartyBuilding", targets: ["PartyBuilding"]),
+        .library(name: "Projections", targets: ["Projections"]),
         .library(name: "Archive", targets: ["Archive"]),
         .plugin(name: "ExportArchivePlugin", targets: ["ExportArchivePlugin"]),
     ],
@@ -36,6 +37,19 @@ let package = Package(
         .target(
             name: "PartyBuilding",
             dependencies: ["Bilingual", "EventStore", .product(name: "Crypto", package: "swift-crypto")]),
+
+        // MARK: Query views
+
+        // Query tables kept in step with the log inside each append; rebuilt from position 1
+        // when their definition changes; the reports operators read.
+        .target(
+            name: "Projections",
+            dependencies: [
+                "Bilingual",
+                "EventStore",
+                "PartyBuilding",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
 
         // MARK: Archive
 
@@ -69,8 +83,10 @@ let package = Package(
                 "Bilingual",
                 "EventStore",
                 "PartyBuilding",
+                "Projections",
                 "Archive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // Appends synthetic events from a separate process: drives the
         // multi-process, crash and benchmark checks of the event store.
@@ -86,6 +102,9 @@ let package = Package(
         .testTarget(
             name: "PartyBuildingTests",
             dependencies: ["PartyBuilding"]),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "ArchiveTests",
             dependencies: ["Archive"]),

@@ -27,11 +27,7 @@ extension EventStore {
         var verifier = ChainVerifier()
         while true {
             let rows = try read { db in
-                try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT \(StoreSchema.envelopeColumns) FROM events WHERE position > ? ORDER BY position LIMIT ?
-                        """),
-                    arguments: [verifier.head?.position ?? 0, batchSize])
+                try StoreSchema.rows(after: verifier.head?.position ?? 0, limit: batchSize, in: db)
             }
             for row in rows {
                 if let failure = verifier.check(row) {

@@ -19,12 +19,7 @@ extension EventStore {
         while true {
             let count = try writeTransaction { db in
                 let after = try Self.checkpoint(of: consumer, in: db)
-                let batch = try Row.fetchAll(
-                    db.cachedStatement(sql: """
-                        SELECT \(StoreSchema.envelopeColumns) FROM events WHERE position > ? ORDER BY position LIMIT ?
-                        """),
-                    arguments: [after, batchSize]
-                ).map(RecordedEvent.init(row:))
+                let batch = try RecordedEvent.fetch(after: after, limit: batchSize, in: db)
                 guard let last = batch.last else { return 0 }
                 try apply(batch, db)
                 try Self.saveCheckpoint(last.position, of: consumer, in: db)

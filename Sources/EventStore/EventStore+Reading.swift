@@ -28,14 +28,7 @@ extension EventStore {
 
     /// Up to `limit` events from global position `position` on.
     public func readAll(from position: Int64 = 1, limit: Int = 1000) throws -> [RecordedEvent] {
-        try read { db in
-            try Row.fetchAll(
-                db.cachedStatement(sql: """
-                    SELECT \(StoreSchema.envelopeColumns) FROM events WHERE position >= ? ORDER BY position LIMIT ?
-                    """),
-                arguments: [position, limit]
-            ).map(RecordedEvent.init(row:))
-        }
+        try read { db in try RecordedEvent.fetch(after: position - 1, limit: limit, in: db) }
     }
 
     /// Up to `limit` events of one stream, starting at stream version `version`

@@ -48,10 +48,22 @@ enum StoreSchema {
         recorded_time, actor, correlation_id, causation_id, payload, prev_hash, hash
         """
 
+    /// Up to `limit` rows of events after global position `position`, in order.
+    static func rows(after position: Int64, limit: Int, in db: Database) throws -> [Row] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(envelopeColumns) FROM events WHERE position > ? ORDER BY position LIMIT ?"),
+            arguments: [position, limit])
+    }
+
     static let insertSQL = "INSERT INTO events (\(envelopeColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 }
 
 extension RecordedEvent {
+    /// Up to `limit` events after global position `position`, in order.
+    static func fetch(after position: Int64, limit: Int, in db: Database) throws -> [RecordedEvent] {
+        try StoreSchema.rows(after: position, limit: limit, in: db).map(RecordedEvent.init(row:))
+    }
+
     init(row: Row) {
         self.init(
             position: row[0], streamID: row[1], streamVersion: row[2], eventID: row[3],

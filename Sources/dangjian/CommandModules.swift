@@ -10,6 +10,7 @@ enum CommandModules {
     static var all: [any CommandModule.Type] { [
         StoreModule.self,
         DomainModule.self,
+        ReportModule.self,
         ArchiveModule.self,
     ] }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Bilingual
 import EventStore
 import Foundation
+import Projections
 
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
@@ -25,9 +26,12 @@ struct GlobalOptions: ParsableArguments {
         lang ?? Language.fromEnvironment()
     }
 
-    /// Opens the existing store.
+    /// Opens the existing store with its query tables current: a projection whose
+    /// definition changed since the store was last used is rebuilt first, with progress.
     func openStore() throws -> EventStore {
-        try EventStore(path: storePath)
+        let progress = Progress(label: BilingualText(zh: "重建查询表", en: "rebuilding query tables").text(in: language))
+        defer { progress.finish() }
+        return try ProjectionMaintenance.open(path: storePath, progress: { _, done, total in progress.update(done, of: total) })
     }
 }
 

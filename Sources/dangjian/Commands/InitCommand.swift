@@ -2,6 +2,7 @@ import ArgumentParser
 import Bilingual
 import EventStore
 import Foundation
+import Projections
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let path = global.storePath
         let existed = FileManager.default.fileExists(atPath: path)
-        _ = try EventStore(path: path, create: !existed)
+        _ = try ProjectionMaintenance.open(path: path, create: !existed)
         let message = existed
             ? BilingualText(zh: "数据库已存在，未作改动：\(path)", en: "store already exists, nothing changed: \(path)")
             : BilingualText(zh: "已新建数据库：\(path)", en: "created store: \(path)")

@@ -1,0 +1,33 @@
+import GRDB
+import PartyBuilding
+
+/// A group of query tables kept in step with the log.
+///
+/// `apply` must depend only on the events handed to it and on its own tables, so that
+/// replaying the log from position 1 gives exactly the tables the inline updates built.
+protocol Projection: Sendable {
+    /// The name `dangjian rebuild --projection` takes.
+    var name: String { get }
+    /// Raise it whenever the tables or the way events fill them change: every store then
+    /// rebuilds this projection from position 1 on first use.
+    var version: Int { get }
+    /// The tables it owns, dropped before a rebuild.
+    var tables: [String] { get }
+    func createTables(in db: Database) throws
+    func apply(_ event: DomainEvent, mode: ApplyMode, in db: Database) throws
+    /// After a replay: computes what `.replay` mode deferred.
+    func finishReplay(in db: Database) throws
+}
+
+/// Whether events arrive one append at a time or as a whole-log replay.
+enum ApplyMode: Sendable {
+    /// Inside an append: every table must be current when the transaction commits.
+    case live
+    /// During a rebuild: totals that are pure functions of other tables may wait for
+    /// `finishReplay`, computed once instead of after every event.
+    case replay
+}
+
+extension Projection {
+    func finishReplay(in db: Database) throws {}
+}

@@ -1,0 +1,55 @@
+import EventStore
+import Foundation
+import GRDB
+
+/// Keeps the projection tables current: built on a new store, rebuilt after an upgrade that
+/// changed a projection's definition, and rebuilt on demand.
+public enum ProjectionMaintenance {
+    /// Opens the store at `path` with every projection applied inline, first rebuilding any
+    /// projection whose stored version differs from this build's.
+    ///
+    /// - Parameter progress: told the projections being rebuilt, then (events replayed, total).
+    public static func open(
+        path: String, create: Bool = false, clock: @escaping @Sendable () -> Date = Date.init,
+        progress: (_ rebuilding: [String], _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
+    ) throws -> EventStore {
+        let store = try EventStore(path: path, create: create, clock: clock, projectors: [ProjectionSet.all])
+        let stale = try outdated(in: store)
+        if !stale.isEmpty {
+            try rebuild(Set(stale), in: store) { progress(stale, $0, $1) }
+        }
+        return store
+    }
+
+    /// The projections whose tables are missing or were built by another definition.
+    public static func outdated(in store: EventStore) throws -> [String] {
+        let stored = try store.snapshot { db -> [String: Int] in
+            guard try db.tableExists("projection_versions") else { return [:] }
+            return try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, version FROM projection_versions")
+                .map { ($0[0] as String, $0[1] as Int) })
+        }
+        return ProjectionSet.all.projections.filter { stored[$0.name] != $0.version }.map(\.name)
+    }
+
+    /// Drops the named projections' tables and replays the whole log into them, in one
+    /// transaction.
+    public static func rebuild(_ names: Set<String>, in store: EventStore, progress: (Int64, Int64) -> Void = { _, _ in }) throws {
+        let selected = ProjectionSet.all.only(names).replaying
+        try store.replay(into: selected, prepare: { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS projection_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL)")
+            for projection in selected.projections {
+                for table in projection.tables {
+                    try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
+                }
+                try projection.createTables(in: db)
+                try db.execute(
+                    sql: "INSERT INTO projection_versions (name, version) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
+                    arguments: [projection.name, projection.version])
+            }
+        }, finish: { db in
+            for projection in selected.projections {
+                try projection.finishReplay(in: db)
+            }
+        }, progress: progress)
+    }
+}

@@ -1,0 +1,40 @@
+import EventStore
+import GRDB
+import PartyBuilding
+
+/// The projections a store keeps, applied inside every append.
+public struct ProjectionSet: InlineProjector {
+    let projections: [any Projection]
+    var mode: ApplyMode = .live
+
+    /// Every projection dangjian has.
+    public static let all = ProjectionSet(projections: [
+        OrganisationProjection(),
+        RosterProjection(),
+        MeetingProjection(),
+        StudyProjection(),
+        DuesProjection(),
+    ])
+
+    /// The names `dangjian rebuild --projection` accepts.
+    public static var names: [String] { all.projections.map(\.name) }
+
+    /// Only the projections named.
+    public func only(_ names: Set<String>) -> ProjectionSet {
+        ProjectionSet(projections: projections.filter { names.contains($0.name) }, mode: mode)
+    }
+
+    /// The same projections, taking a whole-log replay.
+    var replaying: ProjectionSet {
+        ProjectionSet(projections: projections, mode: .replay)
+    }
+
+    public func apply(_ events: [RecordedEvent], in db: Database) throws {
+        for recorded in events {
+            guard let event = try EventCoding.domainEvent(from: recorded) else { continue }
+            for projection in projections {
+                try projection.apply(event, mode: mode, in: db)
+            }
+        }
+    }
+}

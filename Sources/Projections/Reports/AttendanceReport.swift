@@ -1,0 +1,67 @@
+import GRDB
+import PartyBuilding
+
+/// One member's part in the meetings of a period.
+public struct AttendanceRow: Codable, Hashable, Sendable {
+    public var member: MemberSummary
+    public var period: String
+    /// Meetings held for them: their branch's meetings (their group's, for group meetings)
+    /// while they were a probationary or full member of it, and committee meetings that list them.
+    public var held: Int
+    public var attended: Int
+    public var onLeave: Int
+    /// Held for them, but neither attended nor on approved leave.
+    public var absent: Int
+    /// attended / held, or nil when nothing was held for them.
+    public var rate: Double?
+}
+
+public enum AttendanceReport {
+    /// Every member under `root` for whom at least one meeting was held in `period`.
+    public static func rows(period: Period, root: String?, in db: Database) throws -> [AttendanceRow] {
+        let scope = try MemberScope(root: root, in: db)
+        let range: StatementArguments = [period.firstDay.description, period.lastDay.description]
+        let meetings = try Row.fetchAll(
+            db,
+            sql: "SELECT meeting, type, branch, grp, date FROM meetings WHERE retracted = 0 AND date BETWEEN ? AND ?",
+            arguments: range)
+        var listed: [String: [String: String]] = [:]  // meeting → member → status
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.meeting, a.member, a.status FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
+                WHERE m.retracted = 0 AND m.date BETWEEN ? AND ?
+                """,
+            arguments: range
+        ) {
+            listed[row["meeting"], default: [:]][row["member"]] = row["status"]
+        }
+        var byBranch: [String: [Row]] = [:]
+        for meeting in meetings { byBranch[meeting["branch"], default: []].append(meeting) }
+
+        return scope.members.compactMap { member in
+            var tally = (held: 0, attended: 0, onLeave: 0)
+            let branches = Set((scope.history[member.id] ?? []).map(\.branch))
+            for meeting in branches.sorted().flatMap({ byBranch[$0] ?? [] }) {
+                let id: String = meeting["meeting"]
+                let status = listed[id]?[member.id]
+                let date = CalendarDate(parsing: meeting["date"] as String)!
+                guard let standing = scope.standing(of: member.id, on: date), standing.isPartyMember,
+                      standing.branch == meeting["branch"] as String else { continue }
+                switch MeetingType(rawValue: meeting["type"]) {
+                case .committeeMeeting: guard status != nil else { continue }
+                case .groupMeeting: guard status != nil || standing.group == meeting["grp"] as String? else { continue }
+                default: break
+                }
+                tally.held += 1
+                if status == "attended" { tally.attended += 1 }
+                if status == "leave" { tally.onLeave += 1 }
+            }
+            guard tally.held > 0 else { return nil }
+            return AttendanceRow(
+                member: member, period: period.description, held: tally.held, attended: tally.attended,
+                onLeave: tally.onLeave, absent: tally.held - tally.attended - tally.onLeave,
+                rate: Double(tally.attended) / Double(tally.held))
+        }
+    }
+}

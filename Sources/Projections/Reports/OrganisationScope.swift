@@ -1,0 +1,47 @@
+import GRDB
+import PartyBuilding
+
+/// An organisation as reports show it.
+public struct OrganisationSummary: Codable, Hashable, Sendable {
+    public var id: String
+    public var name: String
+    public var kind: String
+    /// Ids from the root, joined by `/`.
+    public var path: String
+    public var street: String?
+    public var community: String?
+    public var since: CalendarDate
+}
+
+/// The organisations a report covers: a subtree, or everything.
+struct OrganisationScope {
+    let organisations: [OrganisationSummary]
+
+    /// Every organisation under `root` (itself included), or all when `root` is nil, by path.
+    init(root: String?, in db: Database) throws {
+        var sql = "SELECT id, name, kind, path, street, community, since FROM org_tree"
+        var arguments: StatementArguments = []
+        if let root {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM org_tree WHERE id = ?", arguments: [root]) == true else {
+                throw ReportError.unknownOrganisation(root)
+            }
+            sql += " WHERE id IN (SELECT org FROM org_ancestors WHERE ancestor = ?)"
+            arguments = [root]
+        }
+        organisations = try Row.fetchAll(db, sql: sql + " ORDER BY path", arguments: arguments).map { row in
+            OrganisationSummary(
+                id: row["id"], name: row["name"], kind: row["kind"], path: row["path"], street: row["street"],
+                community: row["community"], since: CalendarDate(parsing: row["since"] as String)!)
+        }
+    }
+
+    func ofKind(_ kind: OrganisationKind) -> [OrganisationSummary] {
+        organisations.filter { $0.kind == kind.rawValue }
+    }
+
+    /// SQL that keeps rows whose `column` names an organisation in scope, with its arguments.
+    static func filter(_ column: String, root: String?) -> (sql: String, arguments: StatementArguments) {
+        guard let root else { return ("1", []) }
+        return ("\(column) IN (SELECT org FROM org_ancestors WHERE ancestor = ?)", [root])
+    }
+}

@@ -1,0 +1,62 @@
+import Bilingual
+
+/// A report laid out for people: titled columns and rows of text, rendered as an aligned
+/// table by the command line or as CSV for spreadsheets (and audit archives).
+public struct ReportTable: Sendable {
+    public struct Column: Sendable {
+        public var title: BilingualText
+        public var numeric: Bool
+
+        public init(_ zh: String, _ en: String, numeric: Bool = false) {
+            title = BilingualText(zh: zh, en: en)
+            self.numeric = numeric
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// RFC 4180 CSV with a header row, CRLF line ends.
+    public func csv(in language: Language) -> String {
+        ([columns.map { $0.title.text(in: language) }] + rows).map(CSV.line).joined()
+    }
+}
+
+/// Writing CSV that spreadsheets open safely.
+public enum CSV {
+    /// One record: fields quoted where needed, ending in CRLF.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// A field, quoted when it holds a comma, quote or line break. A text that a spreadsheet
+    /// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is
+    /// prefixed with `'` so it shows as text (OWASP, "CSV injection").
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
+            value = "'" + value
+        }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// How reports spell numbers and missing values in tables and CSV.
+enum Cell {
+    static func percent(_ rate: Double?) -> String {
+        guard let rate else { return "-" }
+        return String(Int((rate * 100).rounded())) + "%"
+    }
+
+    static func hours(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    static func optional(_ text: String?) -> String { text ?? "-" }
+}

@@ -1,0 +1,178 @@
+import GRDB
+import PartyBuilding
+
+/// The meeting ledger (corrections applied, retractions flagged), who was listed at each
+/// meeting, attendance per member per month, and meetings held per organisation, type and
+/// month (the compliance matrix is read from the last).
+///
+/// The two monthly tables are pure functions of the ledger: inside an append only the rows
+/// a meeting touches are recomputed; a rebuild computes them all once at the end. Both
+/// ways give the same rows.
+struct MeetingProjection: Projection {
+    let name = "meetings"
+    let version = 1
+    let tables = ["meetings", "meeting_attendance", "attendance_monthly", "meetings_held"]
+
+    func createTables(in db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meetings (
+                meeting TEXT PRIMARY KEY,
+                type TEXT NOT NULL,
+                branch TEXT NOT NULL,
+                grp TEXT,
+                org TEXT NOT NULL,            -- who the meeting counts for: the group of a group meeting, else the branch
+                date TEXT NOT NULL,
+                month TEXT NOT NULL,
+                topic TEXT NOT NULL,
+                place TEXT,
+                host TEXT,
+                recorder TEXT,
+                lecturer TEXT,
+                guests TEXT,
+                attended INTEGER NOT NULL,
+                absent INTEGER NOT NULL,
+                on_leave INTEGER NOT NULL,
+                late_reason TEXT,
+                corrections INTEGER NOT NULL DEFAULT 0,
+                retracted INTEGER NOT NULL DEFAULT 0,
+                retract_reason TEXT
+            );
+            CREATE INDEX meetings_org ON meetings (org, type, month);
+            CREATE INDEX meetings_branch_date ON meetings (branch, date);
+            CREATE TABLE meeting_attendance (
+                meeting TEXT NOT NULL,
+                member TEXT NOT NULL,
+                month TEXT NOT NULL,
+                status TEXT NOT NULL,         -- attended, absent, leave
+                reason TEXT,                  -- why on leave
+                PRIMARY KEY (meeting, member)
+            ) WITHOUT ROWID;
+            CREATE INDEX meeting_attendance_member ON meeting_attendance (member, month);
+            CREATE TABLE attendance_monthly (
+                member TEXT NOT NULL,
+                month TEXT NOT NULL,
+                attended INTEGER NOT NULL,
+                on_leave INTEGER NOT NULL,
+                absent INTEGER NOT NULL,
+                first_participation TEXT,     -- earliest day attended or on leave in the month
+                PRIMARY KEY (member, month)
+            ) WITHOUT ROWID;
+            CREATE TABLE meetings_held (
+                org TEXT NOT NULL,
+                type TEXT NOT NULL,
+                month TEXT NOT NULL,
+                held INTEGER NOT NULL,
+                PRIMARY KEY (org, type, month)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    func apply(_ event: DomainEvent, mode: ApplyMode, in db: Database) throws {
+        let meeting: String
+        var before = Keys()
+        switch event {
+        case .meetingLogged(let logged):
+            meeting = logged.meeting
+            try write(logged.record, of: meeting, lateReason: logged.lateReason, corrections: 0, in: db)
+        case .meetingCorrected(let correction):
+            meeting = correction.meeting
+            guard let old = try Row.fetchOne(db, sql: "SELECT late_reason, corrections FROM meetings WHERE meeting = ?", arguments: [meeting]) else { return }
+            if mode == .live { before = try keys(of: meeting, in: db) }
+            try db.execute(sql: "DELETE FROM meeting_attendance WHERE meeting = ?", arguments: [meeting])
+            try write(correction.record, of: meeting, lateReason: old["late_reason"], corrections: (old["corrections"] as Int) + 1, in: db)
+        case .meetingRetracted(let retraction):
+            meeting = retraction.meeting
+            try db.execute(sql: "UPDATE meetings SET retracted = 1, retract_reason = ? WHERE meeting = ?", arguments: [retraction.reason, meeting])
+        default:
+            return
+        }
+        if mode == .live {
+            try refresh(before.union(try keys(of: meeting, in: db)), in: db)
+        }
+    }
+
+    func finishReplay(in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM meetings_held;
+            INSERT INTO meetings_held (org, type, month, held)
+                SELECT org, type, month, count(*) FROM meetings WHERE retracted = 0 GROUP BY org, type, month;
+            DELETE FROM attendance_monthly;
+            INSERT INTO attendance_monthly (member, month, attended, on_leave, absent, first_participation)
+                SELECT \(Self.attendanceColumns)
+                FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
+                WHERE m.retracted = 0 GROUP BY a.member, a.month;
+            """)
+    }
+
+    /// One row of `attendance_monthly` from the attendance rows of a member and month.
+    private static let attendanceColumns = """
+        a.member, a.month, sum(a.status = 'attended'), sum(a.status = 'leave'), sum(a.status = 'absent'),
+        min(CASE WHEN a.status IN ('attended', 'leave') THEN m.date END)
+        """
+
+    /// Writes (or overwrites) the ledger row and attendance rows of one meeting.
+    private func write(_ record: MeetingRecord, of meeting: String, lateReason: String?, corrections: Int, in db: Database) throws {
+        let org = record.type == .groupMeeting ? (record.group ?? record.branch) : record.branch
+        let month = record.date.yearMonth.description
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO meetings (meeting, type, branch, grp, org, date, month, topic, place, host, recorder,
+                    lecturer, guests, attended, absent, on_leave, late_reason, corrections)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                meeting, record.type.rawValue, record.branch, record.group, org, record.date.description, month,
+                record.topic, record.place, record.host, record.recorder, record.lecturer, record.guests,
+                record.attendees.count, record.absentees.count, record.onLeave.count, lateReason, corrections,
+            ])
+        let insert = try db.cachedStatement(sql: "INSERT INTO meeting_attendance (meeting, member, month, status, reason) VALUES (?, ?, ?, ?, ?)")
+        for member in record.attendees { try insert.execute(arguments: [meeting, member, month, "attended", nil]) }
+        for member in record.absentees { try insert.execute(arguments: [meeting, member, month, "absent", nil]) }
+        for leave in record.onLeave { try insert.execute(arguments: [meeting, leave.member, month, "leave", leave.reason]) }
+    }
+
+    /// The monthly rows a meeting feeds: its organisation's count for its type and month,
+    /// and the attendance of everyone it lists in that month.
+    private struct Keys {
+        var held: Set<[String]> = []
+        var attendance: Set<[String]> = []
+
+        func union(_ other: Keys) -> Keys {
+            Keys(held: held.union(other.held), attendance: attendance.union(other.attendance))
+        }
+    }
+
+    private func keys(of meeting: String, in db: Database) throws -> Keys {
+        var keys = Keys()
+        guard let row = try Row.fetchOne(db, sql: "SELECT org, type, month FROM meetings WHERE meeting = ?", arguments: [meeting]) else {
+            return keys
+        }
+        let month: String = row["month"]
+        keys.held.insert([row["org"], row["type"], month])
+        for member in try String.fetchAll(db, sql: "SELECT member FROM meeting_attendance WHERE meeting = ?", arguments: [meeting]) {
+            keys.attendance.insert([member, month])
+        }
+        return keys
+    }
+
+    /// Recomputes the given monthly rows from the ledger.
+    private func refresh(_ keys: Keys, in db: Database) throws {
+        for key in keys.held {
+            try db.execute(sql: "DELETE FROM meetings_held WHERE org = ? AND type = ? AND month = ?", arguments: [key[0], key[1], key[2]])
+            try db.cachedStatement(sql: """
+                INSERT INTO meetings_held (org, type, month, held)
+                SELECT org, type, month, count(*) FROM meetings WHERE org = ? AND type = ? AND month = ? AND retracted = 0
+                GROUP BY org, type, month
+                """).execute(arguments: [key[0], key[1], key[2]])
+        }
+        for key in keys.attendance {
+            try db.execute(sql: "DELETE FROM attendance_monthly WHERE member = ? AND month = ?", arguments: [key[0], key[1]])
+            try db.cachedStatement(sql: """
+                INSERT INTO attendance_monthly (member, month, attended, on_leave, absent, first_participation)
+                SELECT \(Self.attendanceColumns)
+                FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
+                WHERE a.member = ? AND a.month = ? AND m.retracted = 0 GROUP BY a.member, a.month
+                """).execute(arguments: [key[0], key[1]])
+        }
+    }
+}
