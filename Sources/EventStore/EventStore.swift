@@ -45,9 +45,14 @@ public final class EventStore: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.prepareDatabase { db in
+            // WAL is a property of the file: set once, when the store is new. (GRDB's own
+            // `journalMode = .wal` writes to the file on every open; a read-only command
+            // must leave the store's bytes as they were.)
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
             // FULL: a committed record survives a power cut, not only a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }

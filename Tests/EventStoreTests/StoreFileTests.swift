@@ -41,4 +41,21 @@ import Testing
             try EventStore(path: fixture.path)
         }
     }
+
+    @Test func readingAStoreLeavesItsFileByteForByteUnchanged() throws {
+        let fixture = try TemporaryStore()
+        do {
+            let store = try fixture.open()
+            try store.append([event("一"), event("二")], to: "s", expecting: .any)
+        }
+        // The last connection has closed: the log is checkpointed into the main file.
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
+        do {
+            let store = try EventStore(path: fixture.path)
+            _ = try store.readAll()
+            _ = try store.verifyChain()
+            _ = try store.head()
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path)) == before)
+    }
 }

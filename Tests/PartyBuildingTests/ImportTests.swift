@@ -1,0 +1,111 @@
+import EventStore
+import Foundation
+import Testing
+@testable import PartyBuilding
+
+@Suite struct ImportTests {
+    @Test func csvHandlesQuotesLineBreaksAndCRLF() {
+        let records = CSVReader.records(in: "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",z\nlast,\"\"")
+        #expect(records.map(\.line) == [1, 2, 4, 6])
+        #expect(records[1].fields == ["x, y", "say \"hi\""])
+        #expect(records[2].fields == ["two\nlines", "z"])
+        #expect(records[3].fields == ["last", ""])
+    }
+
+    @Test func decodesBOMUTF8AndGB18030ToTheSameText() throws {
+        let text = "id,name\nb1,官渡街道第一支部\n"
+        let bom = try TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array(text.utf8), file: "x.csv")
+        #expect(bom.text == text && bom.encoding == .utf8)
+        // "官渡" in GB18030 (the same bytes as GBK).
+        let gb = try TextDecoding.decode([0xB9, 0xD9, 0xB6, 0xC9], file: "x.csv")
+        #expect(gb.text == "官渡" && gb.encoding == .gb18030)
+    }
+
+    @Test func deterministicIDsAreLowerCaseUUIDs() {
+        let id = DeterministicID.uuid(for: "row")
+        #expect(id == DeterministicID.uuid(for: "row"))
+        #expect(id != DeterministicID.uuid(for: "row2"))
+        #expect(UUID(uuidString: id) != nil && id == id.lowercased())
+    }
+
+    func plan(_ csv: String, kind: ImportKind, state: DomainState = DomainState(), known: Set<String> = []) throws -> ImportPlan {
+        try ImportPlan.make(records: CSVReader.records(in: csv), kind: kind, file: "f.csv", state: state,
+                            knownEventIDs: known, today: World.date("2026-03-20"))
+    }
+
+    @Test func everyBadRowIsReportedAndLaterRowsSeeEarlierOnes() throws {
+        let csv = """
+            id,name,kind,parent,since
+            d,区委,district,,2020-01-01
+            s,街道,street,d,2020-01-01
+            x,坏,branch,nowhere,2020-01-01
+            c,社区,community,s,2020-13-01
+            c2,社区二,community,s,2020-01-01
+            """
+        let result = try plan(csv, kind: .orgs)
+        #expect(result.problems.map(\.line) == [4, 5])
+        #expect(result.problems[0].message == DomainError.unknownOrganisation(id: "nowhere").message)
+        #expect(result.events.count == 3)
+    }
+
+    @Test func headerMustNameKnownColumns() {
+        #expect(throws: ImportError.self) { try plan("id,nam,kind\n", kind: .orgs) }
+        #expect(throws: ImportError.self) { try plan("id,name\n", kind: .orgs) }
+    }
+
+    @Test func rowsAlreadyImportedAreSkippedAndRepeatsReported() throws {
+        let csv = "id,name,kind\nd,区委,district\n"
+        let first = try plan(csv, kind: .orgs)
+        #expect(first.newRows == 1 && first.alreadyImported == 0)
+        var state = DomainState()
+        for event in first.events { state.apply(event.event) }
+        let again = try plan(csv, kind: .orgs, state: state, known: Set(first.events.map(\.id)))
+        #expect(again.newRows == 0 && again.alreadyImported == 1 && again.events.isEmpty && again.problems.isEmpty)
+        let reordered = try plan("kind,id,name\ndistrict, d ,区委\n", kind: .orgs)
+        #expect(reordered.events.map(\.id) == first.events.map(\.id))
+        let repeated = try plan(csv + "d,区委,district\n", kind: .orgs)
+        #expect(repeated.problems.map(\.line) == [3])
+    }
+}
+
+@Suite struct EventCodingTests {
+    @Test func payloadsUseSnakeCaseAndRoundTrip() throws {
+        var world = try World.district()
+        try world.member("a")
+        let events = try world.run(CommandParsing.payDues(World.fields(["member": "a", "from": "2026-01", "amount": "1.5"]),
+                                                          payment: "p", today: world.today))
+        let payload = try EventCoding.payload(of: events[0])
+        guard case .object(let fields) = payload else { Issue.record("not an object"); return }
+        #expect(fields["amount_fen"] == .integer(150))
+        #expect(fields["from"] == .string("2026-01"))
+    }
+}
+
+@Suite struct DomainLogTests {
+    @Test func aWriterWorkingFromStaleStateGetsAVersionConflict() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangjian-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try EventStore(path: path, create: true)
+        let world = try World.district()
+        let metadata = EventMetadata(actor: "tester")
+        var setUp: [IdentifiedEvent] = []
+        for (index, id) in ["d", "s", "c", "b1"].enumerated() {
+            let organisation = try #require(world.state.organisations[id])
+            setUp.append(IdentifiedEvent(id: DeterministicID.uuid(for: "org\(index)"), event: .organisationCreated(OrganisationCreated(
+                id: id, name: organisation.name, kind: organisation.kind, parent: organisation.parent,
+                setting: organisation.setting, since: organisation.since))))
+        }
+        try DomainLog.append(setUp, basedOn: DomainState(), to: store, metadata: metadata)
+        let stale = try DomainLog.load(from: store).state
+        #expect(stale.version(of: "org-b1") == 1)
+        let elect = { (date: String) in
+            IdentifiedEvent(id: UUID().uuidString.lowercased(), event: .committeeElected(CommitteeElected(
+                branch: "b1", date: World.date(date), members: ["a"], termYears: 5, termEnds: World.date(date).adding(years: 5))))
+        }
+        try DomainLog.append([elect("2025-01-01")], basedOn: stale, to: store, metadata: metadata)
+        #expect(throws: EventStoreError.self) { try DomainLog.append([elect("2025-02-01")], basedOn: stale, to: store, metadata: metadata) }
+        let fresh = try DomainLog.load(from: store).state
+        #expect(fresh.organisations["b1"]?.committee?.date == World.date("2025-01-01"))
+        #expect(fresh.version(of: "org-b1") == 2)
+    }
+}
