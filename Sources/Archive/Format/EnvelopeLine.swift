@@ -1,0 +1,90 @@
+import Bilingual
+import EventStore
+
+/// One line of `events.ndjson`, checked byte for byte to be the canonical envelope
+/// (docs/event-format.md), with where each field's value lies in the line.
+///
+/// Checking the bytes directly, instead of parsing into values and serialising again,
+/// keeps verification at millions of lines a second and proves the line is the only
+/// spelling of its content: keys in code-point order, no spaces, integers only, and
+/// exactly the escapes Python's `json.dumps(..., ensure_ascii=False)` writes.
+struct EnvelopeLine {
+    var actor: Range<Int> = 0..<0
+    var businessTime: Range<Int> = 0..<0
+    var causationID: Range<Int>?
+    var correlationID: Range<Int>?
+    var eventID: Range<Int> = 0..<0
+    /// The hash value, quotes excluded.
+    var hash: Range<Int> = 0..<0
+    var payload: Range<Int> = 0..<0
+    var position: Int64 = 0
+    /// The previous hash value, quotes excluded.
+    var previousHash: Range<Int> = 0..<0
+    var recordedTime: Range<Int> = 0..<0
+    var schemaVersion: Int64 = 0
+    var streamID: Range<Int> = 0..<0
+    var streamVersion: Int64 = 0
+    var type: Range<Int> = 0..<0
+    /// `,"hash":"…"`: the bytes the hash does not cover.
+    var hashMember: Range<Int> = 0..<0
+
+    /// The keys in code-point order, each with the punctuation before it.
+    private static let keys: [[UInt8]] = [
+        "actor", "business_time", "causation_id", "correlation_id", "event_id", "hash", "payload",
+        "position", "prev_hash", "recorded_time", "schema_version", "stream_id", "stream_version", "type",
+    ].enumerated().map { index, key in Array(((index == 0 ? "{" : ",") + "\"\(key)\":").utf8) }
+
+    /// Parses `line` (without its newline) or says what is not canonical about it.
+    static func parse(_ line: UnsafeRawBufferPointer) throws(LineProblem) -> EnvelopeLine {
+        var scanner = CanonicalScanner(bytes: line)
+        var result = EnvelopeLine()
+        for (index, key) in keys.enumerated() {
+            let memberStart = scanner.index
+            try scanner.expect(key, what: "the member \(String(decoding: key.dropFirst(), as: UTF8.self))")
+            switch index {
+            case 0: result.actor = try scanner.string()
+            case 1: result.businessTime = try scanner.string()
+            case 2: result.causationID = try scanner.nullOrString()
+            case 3: result.correlationID = try scanner.nullOrString()
+            case 4: result.eventID = try scanner.string()
+            case 5:
+                result.hash = try scanner.hexHash()
+                result.hashMember = memberStart..<scanner.index
+            case 6: result.payload = try scanner.value()
+            case 7: result.position = try scanner.integer()
+            case 8: result.previousHash = try scanner.hexHash()
+            case 9: result.recordedTime = try scanner.string()
+            case 10: result.schemaVersion = try scanner.integer()
+            case 11: result.streamID = try scanner.string()
+            case 12: result.streamVersion = try scanner.integer()
+            default: result.type = try scanner.string()
+            }
+        }
+        try scanner.expect(byte: UInt8(ascii: "}"), what: "the closing }")
+        guard scanner.atEnd else { throw scanner.problem("nothing after the closing }", zh: "右花括号之后不应再有内容") }
+        guard result.position >= 1, result.streamVersion >= 1, result.schemaVersion >= 1 else {
+            throw LineProblem(offset: 0, reason: BilingualText(
+                zh: "position、stream_version、schema_version 须为正整数",
+                en: "position, stream_version and schema_version must be 1 or more"))
+        }
+        return result
+    }
+
+    /// The event, with every field decoded (for import).
+    func recordedEvent(in line: UnsafeRawBufferPointer) -> RecordedEvent {
+        func text(_ range: Range<Int>) -> String { CanonicalScanner.unescapedString(line, range) }
+        func raw(_ range: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: line[range]), as: UTF8.self) }
+        return RecordedEvent(
+            position: position, streamID: text(streamID), streamVersion: streamVersion, eventID: text(eventID),
+            type: text(type), schemaVersion: Int(schemaVersion), businessTime: text(businessTime),
+            recordedTime: text(recordedTime),
+            metadata: EventMetadata(actor: text(actor), correlationID: correlationID.map(text), causationID: causationID.map(text)),
+            payloadJSON: raw(payload), previousHash: raw(previousHash), hash: raw(hash))
+    }
+}
+
+/// What is wrong in a line and at which byte (0-based).
+struct LineProblem: Error {
+    var offset: Int
+    var reason: BilingualText
+}

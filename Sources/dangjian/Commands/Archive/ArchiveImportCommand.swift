@@ -1,0 +1,37 @@
+import Archive
+import ArgumentParser
+import Bilingual
+import EventStore
+import Foundation
+
+struct ArchiveImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add an archive's events to a store, exactly as recorded. 导入归档",
+        discussion: """
+            The archive is verified first (as `archive verify` does, with the same options); nothing is \
+            written unless it passes. The store must be empty (the archive then starts at position 1) \
+            or end exactly where the archive begins; a missing store file is created. Import appends \
+            nothing of its own, so the next archive continues the store.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var check: ArchiveCheckOptions
+
+    @Argument(help: ArgumentHelp("The archive (.tar.gz). 归档文件", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let path = global.storePath
+        let store = try EventStore(path: path, create: !FileManager.default.fileExists(atPath: path))
+        let verified = try ArchiveImporter.importArchive(file, into: store, publicKey: check.key(), continuing: check.anchor)
+        for line in VerificationSummary.lines(verified, file: file) {
+            print(line.text(in: global.language))
+        }
+        let manifest = verified.manifest
+        print(BilingualText(
+            zh: "已导入 \(manifest.eventCount) 个事件（位置 \(manifest.firstPosition)–\(manifest.lastPosition)）到 \(path)",
+            en: "imported \(manifest.eventCount) events (positions \(manifest.firstPosition)–\(manifest.lastPosition)) into \(path)"
+        ).text(in: global.language))
+    }
+}

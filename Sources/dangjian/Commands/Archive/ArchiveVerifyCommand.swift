@@ -1,0 +1,28 @@
+import Archive
+import ArgumentParser
+import Bilingual
+
+struct ArchiveVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check an archive: format, every event's hash, the chain, the Merkle root, the signature, continuity. 校验归档",
+        discussion: """
+            Exit code 0 when every check passes, 3 naming the first failure. Without --public-key the \
+            signature is checked only against the key the manifest names (integrity, not origin); \
+            without --previous or --trusted-root continuity is not checked. Lines starting with ! say \
+            what was not checked.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var check: ArchiveCheckOptions
+
+    @Argument(help: ArgumentHelp("The archive (.tar.gz). 归档文件", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        let verified = try ArchiveVerifier.verify(file, publicKey: check.key(), continuing: check.anchor)
+        for line in VerificationSummary.lines(verified, file: file) {
+            print(line.text(in: global.language))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+@testable import Archive
+import Crypto
+import Testing
+
+@Suite struct MerkleTests {
+    /// The tree hash straight from RFC 6962 §2.1's recursive definition.
+    static func referenceRoot(_ leaves: ArraySlice<Hash256>) -> Hash256 {
+        if leaves.isEmpty { return Hash256(SHA256.hash(data: [UInt8]())) }
+        if leaves.count == 1 { return MerkleHashing.leaf(eventHash: leaves.first!) }
+        var split = 1
+        while split * 2 < leaves.count { split *= 2 }
+        let start = leaves.startIndex
+        return MerkleHashing.node(
+            referenceRoot(leaves[start..<start + split]), referenceRoot(leaves[(start + split)...]))
+    }
+
+    static let eventHashes = (0..<70).map { Hash256(SHA256.hash(data: [UInt8(truncatingIfNeeded: $0), 7])) }
+
+    @Test func emptyTreeRootIsTheHashOfNothing() {
+        #expect(MerkleCompactRange().root.hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test func compactRangeRootMatchesTheRecursiveDefinition() {
+        for size in 0...Self.eventHashes.count {
+            var range = MerkleCompactRange()
+            for hash in Self.eventHashes.prefix(size) { range.appendLeaf(eventHash: hash) }
+            #expect(range.root == Self.referenceRoot(Self.eventHashes.prefix(size)), "size \(size)")
+            #expect(range.hashes.count == MerkleCompactRange.frontierSizes(of: Int64(size)).count)
+        }
+    }
+
+    @Test func frontierPlusLaterLeavesGivesTheLongerTree() throws {
+        for total in 1...40 {
+            for split in 0...total {
+                var prefix = MerkleCompactRange()
+                for hash in Self.eventHashes.prefix(split) { prefix.appendLeaf(eventHash: hash) }
+                var frontier = try #require(MerkleCompactRange(frontierOfSize: Int64(split), hashes: prefix.hashes))
+                var later = MerkleCompactRange(start: Int64(split))
+                for hash in Self.eventHashes[split..<total] { later.appendLeaf(eventHash: hash) }
+                #expect(frontier.root == prefix.root)
+                frontier.append(later)
+                #expect(frontier.root == Self.referenceRoot(Self.eventHashes.prefix(total)), "\(split) → \(total)")
+            }
+        }
+    }
+
+    @Test func aFrontierOfTheWrongLengthIsRefused() {
+        #expect(MerkleCompactRange(frontierOfSize: 6, hashes: [Self.eventHashes[0]]) == nil)
+    }
+}

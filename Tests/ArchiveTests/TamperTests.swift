@@ -1,0 +1,118 @@
+import Archive
+import Foundation
+import Testing
+
+/// Alterations an auditor must be able to detect, made with stock tools as an attacker would.
+@Suite struct TamperTests {
+    static let members = ["events.ndjson", "reports/sample.csv", "manifest.json", "manifest.json.sig"]
+
+    /// Unpacks the archive, lets `edit` change the files, packs them again with tar and gzip.
+    static func tampered(_ fixture: Fixture, _ archive: String, name: String, members: [String] = members,
+                         _ edit: (URL) throws -> Void) throws -> String {
+        let folder = fixture.folder.appendingPathComponent("unpacked-\(name)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #expect(try Fixture.run("tar", ["-xzf", archive, "-C", folder.path]).status == 0)
+        try edit(folder)
+        let output = fixture.path("\(name).tar.gz")
+        let pack = "tar --format=ustar -cf - \(members.joined(separator: " ")) | gzip -6 > '\(output)'"
+        #expect(try Fixture.run("sh", ["-c", pack], in: folder).status == 0)
+        return output
+    }
+
+    static func editLines(_ folder: URL, _ change: (inout [Substring]) -> Void) throws {
+        let url = folder.appendingPathComponent("events.ndjson")
+        var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        change(&lines)
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// The English message of the verification failure, or nil when it verified.
+    static func failure(_ path: String, _ fixture: Fixture) -> String? {
+        do {
+            _ = try ArchiveVerifier.verify(path, publicKey: fixture.key.publicKey)
+            return nil
+        } catch let error as ArchiveError {
+            guard case .verificationFailed = error else { return "not a verification failure: \(error.message.en)" }
+            return error.message.en
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    static func exported() throws -> (Fixture, String) {
+        let fixture = try Fixture()
+        try fixture.appendEvents(count: 30, quarter: 1)
+        return (fixture, try fixture.export(.sinceLast).path)
+    }
+
+    @Test func repackingUnchangedStillVerifies() throws {
+        let (fixture, archive) = try Self.exported()
+        let copy = try Self.tampered(fixture, archive, name: "unchanged") { _ in }
+        #expect(Self.failure(copy, fixture) == nil)
+    }
+
+    @Test func removingAnEventIsCaught() throws {
+        let (fixture, archive) = try Self.exported()
+        let path = try Self.tampered(fixture, archive, name: "removed") { try Self.editLines($0) { $0.remove(at: 10) } }
+        #expect(Self.failure(path, fixture)?.contains("line 11 (position 12): expected position 11") == true)
+    }
+
+    @Test func reorderingEventsIsCaught() throws {
+        let (fixture, archive) = try Self.exported()
+        let path = try Self.tampered(fixture, archive, name: "reordered") { try Self.editLines($0) { $0.swapAt(3, 4) } }
+        #expect(Self.failure(path, fixture)?.contains("expected position 4") == true)
+    }
+
+    @Test func alteringAnEventIsCaught() throws {
+        let (fixture, archive) = try Self.exported()
+        let path = try Self.tampered(fixture, archive, name: "altered") {
+            try Self.editLines($0) { $0[7] = Substring($0[7].replacingOccurrences(of: "\"index\":7", with: "\"index\":8")) }
+        }
+        #expect(Self.failure(path, fixture)?.contains("position 8): the hash does not match the event's content") == true)
+    }
+
+    @Test func alteringAManifestFieldIsCaught() throws {
+        let (fixture, archive) = try Self.exported()
+        let path = try Self.tampered(fixture, archive, name: "manifest") { folder in
+            let url = folder.appendingPathComponent("manifest.json")
+            let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"hub_id\" : \"guandu\"", with: "\"hub_id\" : \"other\"")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(Self.failure(path, fixture)?.contains("the signature does not match manifest.json") == true)
+    }
+
+    @Test func alteringTheSignatureIsCaught() throws {
+        let (fixture, archive) = try Self.exported()
+        let path = try Self.tampered(fixture, archive, name: "signature") { folder in
+            let url = folder.appendingPathComponent("manifest.json.sig")
+            var bytes = try Data(contentsOf: url)
+            bytes[5] ^= 0x01
+            try bytes.write(to: url)
+        }
+        #expect(Self.failure(path, fixture)?.contains("the signature does not match manifest.json") == true)
+    }
+
+    @Test func removingTheSignatureIsCaughtWhenAKeyIsGiven() throws {
+        let (fixture, archive) = try Self.exported()
+        let path = try Self.tampered(fixture, archive, name: "unsigned", members: Array(Self.members.dropLast())) { _ in }
+        #expect(Self.failure(path, fixture)?.contains("not signed") == true)
+    }
+
+    @Test func alteringAReportIsCaught() throws {
+        let (fixture, archive) = try Self.exported()
+        let path = try Self.tampered(fixture, archive, name: "report") { folder in
+            try "changed\r\n".write(to: folder.appendingPathComponent("reports/sample.csv"), atomically: true, encoding: .utf8)
+        }
+        #expect(Self.failure(path, fixture)?.contains("member reports/sample.csv does not match") == true)
+    }
+
+    @Test func truncatingTheFileIsCaught() throws {
+        let (fixture, archive) = try Self.exported()
+        let data = try Data(contentsOf: URL(fileURLWithPath: archive))
+        for cut in [data.count - 1, data.count / 2, 100] {
+            let path = fixture.path("truncated-\(cut).tar.gz")
+            try data.prefix(cut).write(to: URL(fileURLWithPath: path))
+            #expect(Self.failure(path, fixture)?.contains("truncated") == true, "cut at \(cut): \(Self.failure(path, fixture) ?? "verified")")
+        }
+    }
+}

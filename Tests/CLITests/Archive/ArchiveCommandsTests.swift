@@ -1,0 +1,88 @@
+import EventStore
+import Foundation
+import Testing
+
+@Suite struct ArchiveCommandsTests {
+    /// A store with events over two quarters, and a key pair made by `keys generate`.
+    static func setUp() throws -> (TemporaryDirectory, String) {
+        let dir = try TemporaryDirectory()
+        let store = try EventStore(path: dir.path("hub.sqlite"), create: true)
+        for (quarter, months) in [(1, ["01", "02", "03"]), (2, ["04", "05", "06"])] {
+            let events = (0..<30).map { index in
+                NewEvent(type: "meeting-held", businessTime: "2026-\(months[index % 3])-1\(index % 9)",
+                         payload: .object(["q": .integer(Int64(quarter)), "topic": .string("主题党日 \(index)")]),
+                         metadata: EventMetadata(actor: "书记"))
+            }
+            try store.append(events, to: "branch-\(quarter)", expecting: .any)
+        }
+        let keys = try Dangjian.run(["keys", "generate", "--out", dir.path("")])
+        #expect(keys.status == 0, "\(keys.stderr)")
+        return (dir, dir.path("hub.sqlite"))
+    }
+
+    @Test func keysGenerateWritesAnOwnerOnlyPrivateKeyAndRefusesToOverwrite() throws {
+        let (dir, _) = try Self.setUp()
+        let mode = try FileManager.default.attributesOfItem(atPath: dir.path("archive-signing-key.pem"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try String(contentsOfFile: dir.path("archive-signing-key.pub.pem"), encoding: .utf8).hasPrefix("-----BEGIN PUBLIC KEY-----"))
+        let again = try Dangjian.run(["keys", "generate", "--out", dir.path("")])
+        #expect(again.status == 1 && again.stderr.contains("exists already"))
+    }
+
+    @Test func quarterlyExportsVerifyAsAChainImportAndList() throws {
+        let (dir, store) = try Self.setUp()
+        let key = dir.path("archive-signing-key.pem")
+        let publicKey = dir.path("archive-signing-key.pub.pem")
+        let q1 = try Dangjian.run(["archive", "export", "--store", store, "--period", "2026-Q1", "--out", dir.path(""), "--key", key])
+        #expect(q1.status == 0, "\(q1.stderr)")
+        let q1Path = q1.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(q1Path.hasSuffix("hub-2026-Q1-00000001-00000030.tar.gz"))
+        let q2 = try Dangjian.run(["archive", "export", "--store", store, "--period", "2026-Q2", "--out", dir.path(""), "--key", key])
+        let q2Path = q2.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(q2.status == 0 && q2Path.hasSuffix("00000031-00000060.tar.gz"), "\(q2.stderr)")
+
+        let verified = try Dangjian.run(["archive", "verify", q2Path, "--previous", q1Path, "--public-key", publicKey])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("consistency proven"))
+        let skipping = try Dangjian.run(["archive", "verify", q1Path, "--trusted-root", String(repeating: "0", count: 64)])
+        #expect(skipping.status == 3 && skipping.stderr.contains("not the trusted root"))
+
+        let list = try Dangjian.run(["archive", "list", "--store", store])
+        #expect(list.status == 0 && list.stdout.contains("2026-Q1") && list.stdout.contains("31–60"))
+        let nothingNew = try Dangjian.run(["archive", "export", "--store", store, "--since-last", "--out", dir.path("")])
+        #expect(nothingNew.status == 0, "the Q2 export event itself is new")
+
+        let copy = dir.path("copy.sqlite")
+        #expect(try Dangjian.run(["archive", "import", "--store", copy, q1Path, "--public-key", publicKey]).status == 0)
+        let second = try Dangjian.run(["archive", "import", "--store", copy, q2Path, "--previous", q1Path, "--public-key", publicKey])
+        #expect(second.status == 0, "\(second.stderr)")
+        let original = try Dangjian.run(["events", "--store", store, "--format", "ndjson", "--limit", "60"])
+        let imported = try Dangjian.run(["events", "--store", copy, "--format", "ndjson"])
+        #expect(imported.stdout == original.stdout && !imported.stdout.isEmpty)
+    }
+
+    @Test func aTamperedArchiveFailsWithExitCodeThreeAndTheStoreStaysEmpty() throws {
+        let (dir, store) = try Self.setUp()
+        let export = try Dangjian.run(["archive", "export", "--store", store, "--from", "1", "--to", "60", "--out", dir.path("")])
+        let path = export.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes = bytes.prefix(bytes.count - 20)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let verified = try Dangjian.run(["archive", "verify", path])
+        #expect(verified.status == 3 && verified.stderr.contains("truncated"), "\(verified.stderr)")
+        let copy = dir.path("copy.sqlite")
+        let imported = try Dangjian.run(["archive", "import", "--store", copy, path])
+        #expect(imported.status == 3)
+        #expect(try EventStore(path: copy).head() == nil)
+    }
+
+    @Test func badRangesAreRefused() throws {
+        let (dir, store) = try Self.setUp()
+        #expect(try Dangjian.run(["archive", "export", "--store", store, "--out", dir.path("")]).status == 2)
+        #expect(try Dangjian.run(["archive", "export", "--store", store, "--period", "2026-Q1", "--since-last", "--out", dir.path("")]).status == 2)
+        let outside = try Dangjian.run(["archive", "export", "--store", store, "--from", "5", "--to", "500", "--out", dir.path("")])
+        #expect(outside.status == 1 && outside.stderr.contains("not valid"))
+        let badPeriod = try Dangjian.run(["archive", "export", "--store", store, "--period", "2026-Q7", "--out", dir.path("")])
+        #expect(badPeriod.status == 1 && badPeriod.stderr.contains("2026-Q1"))
+    }
+}
