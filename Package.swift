@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "EventStore", targets: ["EventStore"]),
         .library(name: "PartyBuilding", targets: ["PartyBuilding"]),
         .library(name: "Projections", targets: ["Projections"]),
+        .library(name: "EarlyWarning", targets: ["EarlyWarning"]),
         .library(name: "Archive", targets: ["Archive"]),
         .plugin(name: "ExportArchivePlugin", targets: ["ExportArchivePlugin"]),
     ],
@@ -51,6 +52,27 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
 
+        // MARK: Early warnings
+
+        // The official rule table as data, evaluated as of a day over the query tables.
+        .target(
+            name: "EarlyWarning",
+            dependencies: [
+                "Bilingual",
+                "EventStore",
+                "PartyBuilding",
+                "Projections",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.embedInCode("Resources/default-rules.json")]),
+
+        // MARK: Synthetic district
+
+        // A deterministic, seeded district that records life through the secretaries' commands.
+        .target(
+            name: "DistrictSimulator",
+            dependencies: ["Bilingual", "EventStore", "PartyBuilding"]),
+
         // MARK: Archive
 
         // The system zlib (zlib1g-dev).
@@ -84,6 +106,8 @@ let package = Package(
                 "EventStore",
                 "PartyBuilding",
                 "Projections",
+                "EarlyWarning",
+                "DistrictSimulator",
                 "Archive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -102,9 +126,13 @@ let package = Package(
         .testTarget(
             name: "PartyBuildingTests",
             dependencies: ["PartyBuilding"]),
+        // Query tables, reports and early warnings, on stores built through the domain's rules.
         .testTarget(
-            name: "ProjectionsTests",
-            dependencies: ["Projections", .product(name: "GRDB", package: "GRDB.swift")]),
+            name: "QueryTests",
+            dependencies: ["Projections", "EarlyWarning", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "DistrictSimulatorTests",
+            dependencies: ["DistrictSimulator", "EarlyWarning", "Projections"]),
         .testTarget(
             name: "ArchiveTests",
             dependencies: ["Archive"]),

@@ -18,7 +18,7 @@ public enum Language: String, CaseIterable, Sendable {
 }
 
 /// A piece of user-facing text in both languages.
-public struct BilingualText: Sendable, Equatable {
+public struct BilingualText: Sendable, Hashable {
     public let zh: String
     public let en: String
 

@@ -11,6 +11,8 @@ enum CommandModules {
         StoreModule.self,
         DomainModule.self,
         ReportModule.self,
+        WarningsModule.self,
+        DemoModule.self,
         ArchiveModule.self,
     ] }
 }

@@ -71,11 +71,11 @@ struct MemberScope {
 }
 
 /// Whole calendar months of membership.
-enum MembershipMonths {
+public enum MembershipMonths {
     /// The whole months of `year` from the first whole month after joining (the joining
     /// month itself when joined on its first day) through December, or through the last
     /// whole month before leaving.
-    static func inYear(_ year: Int, joined: CalendarDate?, left: CalendarDate?) -> Int {
+    public static func inYear(_ year: Int, joined: CalendarDate?, left: CalendarDate?) -> Int {
         guard let joined else { return 0 }
         let firstWhole = joined.day == 1 ? joined.yearMonth.index : joined.yearMonth.index + 1
         var lastWhole = YearMonth(year: year, month: 12)!.index

@@ -10,7 +10,18 @@ public struct OrganisationSummary: Codable, Hashable, Sendable {
     public var path: String
     public var street: String?
     public var community: String?
+    /// The branch it lies in: itself for a branch, its parent for a party group.
+    public var branch: String?
     public var since: CalendarDate
+}
+
+/// Organisations for callers outside this module.
+public enum Organisations {
+    /// Every organisation under `root` (itself included), or all when `root` is nil, by path.
+    /// Throws `ReportError.unknownOrganisation` for an id that does not exist.
+    public static func subtree(of root: String?, in db: Database) throws -> [OrganisationSummary] {
+        try OrganisationScope(root: root, in: db).organisations
+    }
 }
 
 /// The organisations a report covers: a subtree, or everything.
@@ -19,7 +30,7 @@ struct OrganisationScope {
 
     /// Every organisation under `root` (itself included), or all when `root` is nil, by path.
     init(root: String?, in db: Database) throws {
-        var sql = "SELECT id, name, kind, path, street, community, since FROM org_tree"
+        var sql = "SELECT id, name, kind, path, street, community, branch, since FROM org_tree"
         var arguments: StatementArguments = []
         if let root {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM org_tree WHERE id = ?", arguments: [root]) == true else {
@@ -31,7 +42,7 @@ struct OrganisationScope {
         organisations = try Row.fetchAll(db, sql: sql + " ORDER BY path", arguments: arguments).map { row in
             OrganisationSummary(
                 id: row["id"], name: row["name"], kind: row["kind"], path: row["path"], street: row["street"],
-                community: row["community"], since: CalendarDate(parsing: row["since"] as String)!)
+                community: row["community"], branch: row["branch"], since: CalendarDate(parsing: row["since"] as String)!)
         }
     }
 

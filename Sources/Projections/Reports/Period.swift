@@ -52,6 +52,11 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         (0..<frequency.months).map { YearMonth(index: start.index + $0) }
     }
 
+    /// The period of the same length just before this one.
+    public var previous: Period {
+        Period(frequency, containing: YearMonth(index: start.index - 1))
+    }
+
     public var end: YearMonth { YearMonth(index: start.index + frequency.months - 1) }
     public var firstDay: CalendarDate { start.firstDay }
     public var lastDay: CalendarDate { YearMonth(index: end.index + 1).firstDay.adding(days: -1) }

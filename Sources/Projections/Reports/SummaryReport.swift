@@ -27,7 +27,7 @@ public enum SummaryReport {
         ).map { ($0[0] as String, $0[1] as Int) })
         let areas = scope.organisations.filter { $0.kind == OrganisationKind.street.rawValue || $0.kind == OrganisationKind.community.rawValue }
         return areas.map { area in
-            let inside = { (org: OrganisationSummary) in org.path.hasPrefix(area.path + "/") }
+            let inside = { (org: OrganisationSummary) in org.id != area.id && (org.street == area.id || org.community == area.id) }
             let branches = scope.ofKind(.branch).filter(inside)
             let judged = compliance.filter { inside($0.org) }
             let required = judged.reduce(0) { $0 + $1.required }

@@ -2,16 +2,17 @@ import GRDB
 import PartyBuilding
 
 /// The meeting ledger (corrections applied, retractions flagged), who was listed at each
-/// meeting, attendance per member per month, and meetings held per organisation, type and
-/// month (the compliance matrix is read from the last).
+/// meeting, attendance per member per month, each member's latest month of participation,
+/// and meetings held per organisation, type and month (the compliance matrix is read from
+/// the last).
 ///
-/// The two monthly tables are pure functions of the ledger: inside an append only the rows
+/// The aggregate tables are pure functions of the ledger: inside an append only the rows
 /// a meeting touches are recomputed; a rebuild computes them all once at the end. Both
 /// ways give the same rows.
 struct MeetingProjection: Projection {
     let name = "meetings"
     let version = 1
-    let tables = ["meetings", "meeting_attendance", "attendance_monthly", "meetings_held"]
+    let tables = ["meetings", "meeting_attendance", "attendance_monthly", "member_participation", "meetings_held"]
 
     func createTables(in db: Database) throws {
         try db.execute(sql: """
@@ -57,6 +58,14 @@ struct MeetingProjection: Projection {
                 first_participation TEXT,     -- earliest day attended or on leave in the month
                 PRIMARY KEY (member, month)
             ) WITHOUT ROWID;
+            CREATE INDEX attendance_monthly_month ON attendance_monthly (month);
+            -- The latest month each member attended or was on approved leave: warnings read
+            -- this instead of scanning years of attendance.
+            CREATE TABLE member_participation (
+                member TEXT PRIMARY KEY,
+                month TEXT NOT NULL,
+                first_participation TEXT NOT NULL
+            ) WITHOUT ROWID;
             CREATE TABLE meetings_held (
                 org TEXT NOT NULL,
                 type TEXT NOT NULL,
@@ -101,6 +110,10 @@ struct MeetingProjection: Projection {
                 SELECT \(Self.attendanceColumns)
                 FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
                 WHERE m.retracted = 0 GROUP BY a.member, a.month;
+            DELETE FROM member_participation;
+            INSERT INTO member_participation (member, month, first_participation)
+                SELECT member, max(month), first_participation FROM attendance_monthly
+                WHERE first_participation IS NOT NULL GROUP BY member;
             """)
     }
 
@@ -173,6 +186,14 @@ struct MeetingProjection: Projection {
                 FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
                 WHERE a.member = ? AND a.month = ? AND m.retracted = 0 GROUP BY a.member, a.month
                 """).execute(arguments: [key[0], key[1]])
+        }
+        for member in Set(keys.attendance.map { $0[0] }) {
+            try db.execute(sql: "DELETE FROM member_participation WHERE member = ?", arguments: [member])
+            try db.cachedStatement(sql: """
+                INSERT INTO member_participation (member, month, first_participation)
+                SELECT member, month, first_participation FROM attendance_monthly
+                WHERE member = ? AND first_participation IS NOT NULL ORDER BY month DESC LIMIT 1
+                """).execute(arguments: [member])
         }
     }
 }

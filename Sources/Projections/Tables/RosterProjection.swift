@@ -24,7 +24,8 @@ struct RosterProjection: Projection {
                 probation_ends TEXT,
                 probation_extended INTEGER NOT NULL DEFAULT 0,
                 left_on TEXT,
-                leave_reason TEXT
+                leave_reason TEXT,
+                talked_on TEXT                 -- the first talk recorded with them as an applicant
             );
             CREATE INDEX roster_branch ON roster (branch, member);
             CREATE TABLE roster_history (
@@ -39,6 +40,7 @@ struct RosterProjection: Projection {
                 PRIMARY KEY (member, seq)
             ) WITHOUT ROWID;
             CREATE INDEX roster_history_branch ON roster_history (branch, valid_from);
+            CREATE INDEX roster_history_valid_from ON roster_history (valid_from);
             """)
     }
 

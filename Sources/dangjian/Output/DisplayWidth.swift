@@ -4,8 +4,20 @@
 /// characters and full-width forms take two columns (Unicode UAX #11, "W" and "F"),
 /// combining marks and zero-width characters none.
 enum DisplayWidth {
+    /// ANSI colour sequences (`ESC [ … m`) take no columns.
     static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + of($1) }
+        var width = 0
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if inEscape {
+                if scalar == "m" { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                width += of(scalar)
+            }
+        }
+        return width
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {

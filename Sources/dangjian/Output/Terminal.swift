@@ -5,6 +5,11 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Colours only for a person at a terminal who has not set NO_COLOR (no-color.org).
+    static var wantsColour: Bool {
+        stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     /// Writes one line to stderr, prefixed with the tool's name.
     static func printError(_ message: String) {
         writeToStandardError("dangjian: \(message)\n")

@@ -1,3 +1,6 @@
+import Bilingual
+import Projections
+
 /// A table for people: columns padded by display width, so Chinese text lines up.
 struct TextTable {
     enum Alignment {
@@ -36,5 +39,15 @@ struct TextTable {
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([line(columns.map(\.title)), rule] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension TextTable {
+    /// A report's layout in one language: numbers right-aligned.
+    init(_ report: ReportTable, language: Language) {
+        self.init(columns: report.columns.map {
+            Column(title: $0.title.text(in: language), alignment: $0.numeric ? .right : .left)
+        })
+        rows = report.rows
     }
 }

@@ -33,12 +33,7 @@ struct ReportOptions: ParsableArguments {
         case .csv:
             output.write(table(rows, global.language).csv(in: global.language))
         case .table:
-            let report = table(rows, global.language)
-            var text = TextTable(columns: report.columns.map {
-                TextTable.Column(title: $0.title.text(in: global.language), alignment: $0.numeric ? .right : .left)
-            })
-            report.rows.forEach { text.append($0) }
-            output.writeLine(text.render())
+            output.writeLine(TextTable(table(rows, global.language), language: global.language).render())
         }
         output.flush()
     }

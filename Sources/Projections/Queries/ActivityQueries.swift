@@ -1,0 +1,62 @@
+import GRDB
+import PartyBuilding
+
+extension AsOfQueries {
+    /// Each member's latest month of participation (attended, or on approved leave) on or
+    /// before `day`.
+    public static func lastParticipation(asOf day: CalendarDate, in db: Database) throws -> [String: YearMonth] {
+        let month = day.yearMonth.description
+        var result = try monthsByMember(db, sql: "SELECT member, month FROM member_participation")
+        // Members with attendance in the day's month or later: their latest month may lie after the day.
+        for member in try String.fetchAll(
+            db, sql: "SELECT DISTINCT member FROM attendance_monthly WHERE month >= ?", arguments: [month]
+        ) {
+            result[member] = try String.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT month FROM attendance_monthly WHERE member = ? AND first_participation IS NOT NULL
+                        AND (month < ? OR (month = ? AND first_participation <= ?))
+                    ORDER BY month DESC LIMIT 1
+                    """),
+                arguments: [member, month, month, day.description]
+            ).flatMap(YearMonth.init(parsing:))
+        }
+        return result
+    }
+
+    /// Each member's latest month paid for by payments made on or before `day`.
+    public static func paidThrough(asOf day: CalendarDate, in db: Database) throws -> [String: YearMonth] {
+        var result = try monthsByMember(db, sql: "SELECT member, month FROM dues_paid_through")
+        for member in try String.fetchAll(
+            db, sql: "SELECT DISTINCT member FROM dues_payments WHERE paid_on > ?", arguments: [day.description]
+        ) {
+            result[member] = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT max(to_month) FROM dues_payments WHERE member = ? AND paid_on <= ?"),
+                arguments: [member, day.description]
+            ).flatMap(YearMonth.init(parsing:))
+        }
+        return result
+    }
+
+    /// Each member's study in `year` up to and including `day`, in tenths of an hour.
+    public static func studyTenths(year: Int, asOf day: CalendarDate, in db: Database) throws -> [String: Int] {
+        var result = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
+            db, sql: "SELECT member, hours_tenths FROM study_hours WHERE year = ?", arguments: [year]
+        ).map { ($0[0] as String, $0[1] as Int) })
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT member, sum(hours_tenths) FROM study_credits WHERE date > ? AND date <= ? GROUP BY member",
+            arguments: [day.description, "\(year)-12-31"]
+        ) {
+            result[row[0] as String, default: 0] -= row[1] as Int
+        }
+        return result
+    }
+
+    private static func monthsByMember(_ db: Database, sql: String) throws -> [String: YearMonth] {
+        var result: [String: YearMonth] = [:]
+        for row in try Row.fetchAll(db, sql: sql) {
+            result[row[0] as String] = YearMonth(parsing: row[1] as String)
+        }
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Bilingual
+import EarlyWarning
+import EventStore
+import GRDB
+import PartyBuilding
+import Projections
+
+/// Options shared by the warning commands: which day, which part of the district, which rules.
+struct WarningOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("as-of"), help: "YYYY-MM-DD; default today in Asia/Shanghai ($DANGJIAN_TODAY). 截至日期")
+    var asOf: CalendarDate?
+
+    @Option(help: "Only warnings whose organisation is this one or under it. 只看该组织及下级")
+    var org: String?
+
+    @Option(help: ArgumentHelp("A rules file replacing the official defaults (schemas/rules.schema.json). 规则文件", valueName: "file"))
+    var rules: String?
+
+    func day() throws -> CalendarDate {
+        try asOf ?? Today.fromEnvironment()
+    }
+
+    func ruleSet() throws -> RuleSet {
+        try rules.map(RuleSet.init(contentsOf:)) ?? .official
+    }
+
+    /// The warnings as of the day under --org, in their canonical order, with the
+    /// organisations in scope.
+    func evaluate(in store: EventStore) throws -> (findings: [Finding], scope: [OrganisationSummary], acknowledged: Set<String>) {
+        let day = try day()
+        let evaluator = WarningEvaluator(rules: try ruleSet())
+        let (findings, scope) = try store.snapshot { db in
+            (try evaluator.evaluate(asOf: day, in: db), try Organisations.subtree(of: org, in: db))
+        }
+        let inScope = Set(scope.map(\.id))
+        return (findings.filter { inScope.contains($0.org) }, scope, try Acknowledgements.keys(in: store))
+    }
+}
