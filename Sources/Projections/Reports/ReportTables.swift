@@ -56,11 +56,13 @@ public enum ReportTables {
             columns: [
                 .init("组织", "org"), .init("名称", "name"), .init("类别", "kind"), .init("期间", "period"),
                 .init("支部数", "branches", numeric: true), .init("党员数", "members", numeric: true),
-                .init("三会一课完成率", "compliance", numeric: true),
+                .init("三会一课完成率", "compliance", numeric: true), .init("红灯支部", "red", numeric: true),
+                .init("黄灯支部", "yellow", numeric: true),
             ],
             rows: rows.map { row in
                 [row.org.id, row.org.name, OrganisationKind(rawValue: row.org.kind)?.label.text(in: language) ?? row.org.kind,
-                 row.period, String(row.branches), String(row.members), Cell.percent(row.complianceRate)]
+                 row.period, String(row.branches), String(row.members), Cell.percent(row.complianceRate),
+                 Cell.optional(row.redBranches.map(String.init)), Cell.optional(row.yellowBranches.map(String.init))]
             })
     }
 

@@ -10,6 +10,10 @@ public struct SummaryRow: Codable, Hashable, Sendable {
     public var members: Int
     /// Required meetings held / required, over all its branches and groups; nil when none was required.
     public var complianceRate: Double?
+    /// Branches whose worst open warning is red, and yellow, on the period's last day (or
+    /// today, if sooner); filled in by the caller that evaluates warnings.
+    public var redBranches: Int?
+    public var yellowBranches: Int?
 }
 
 public enum SummaryReport {

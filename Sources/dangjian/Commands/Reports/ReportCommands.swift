@@ -1,4 +1,5 @@
 import ArgumentParser
+import EarlyWarning
 import PartyBuilding
 import Projections
 
@@ -82,7 +83,8 @@ struct DuesCommand: ParsableCommand {
 struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
-        abstract: "Per street and community: branches, members, compliance rate. 汇总")
+        abstract: "Per street and community: branches, members, compliance rate, red and yellow branches. 汇总",
+        discussion: "Red and yellow count branches by their worst open warning on the period's last day (today, if sooner).")
 
     @OptionGroup var options: ReportOptions
 
@@ -91,8 +93,17 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let today = try Today.fromEnvironment()
+        let evaluated = try EvaluatedWarnings(
+            store: options.global.openStore(), day: min(today, period.lastDay), org: options.org, rules: .official)
+        let lights = Dictionary(uniqueKeysWithValues: WarningLights.summary(evaluated).map { ($0.org.id, $0) })
         try options.print({
             try SummaryReport.rows(period: period, root: options.org, requirements: MeetingRequirement.official, today: today, in: $0)
+                .map { row in
+                    var row = row
+                    row.redBranches = lights[row.org.id]?.red
+                    row.yellowBranches = lights[row.org.id]?.yellow
+                    return row
+                }
         }, table: ReportTables.summary)
     }
 }

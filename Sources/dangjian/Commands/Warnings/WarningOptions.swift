@@ -28,14 +28,29 @@ struct WarningOptions: ParsableArguments {
     }
 
     /// The warnings as of the day under --org, in their canonical order, with the
-    /// organisations in scope.
-    func evaluate(in store: EventStore) throws -> (findings: [Finding], scope: [OrganisationSummary], acknowledged: Set<String>) {
-        let day = try day()
-        let evaluator = WarningEvaluator(rules: try ruleSet())
-        let (findings, scope) = try store.snapshot { db in
+    /// organisations in scope and the keys acknowledged.
+    func evaluate(in store: EventStore) throws -> EvaluatedWarnings {
+        try EvaluatedWarnings(store: store, day: day(), org: org, rules: ruleSet())
+    }
+}
+
+/// Warnings as of a day, restricted to a subtree.
+struct EvaluatedWarnings {
+    let findings: [Finding]
+    let scope: [OrganisationSummary]
+    let acknowledged: Set<String>
+
+    init(store: EventStore, day: CalendarDate, org: String?, rules: RuleSet) throws {
+        let evaluator = WarningEvaluator(rules: rules)
+        let (all, scope) = try store.snapshot { db in
             (try evaluator.evaluate(asOf: day, in: db), try Organisations.subtree(of: org, in: db))
         }
         let inScope = Set(scope.map(\.id))
-        return (findings.filter { inScope.contains($0.org) }, scope, try Acknowledgements.keys(in: store))
+        findings = all.filter { inScope.contains($0.org) }
+        self.scope = scope
+        acknowledged = try Acknowledgements.keys(in: store)
     }
+
+    /// The findings nobody has acknowledged.
+    var open: [Finding] { findings.filter { !acknowledged.contains($0.key) } }
 }

@@ -31,9 +31,9 @@ struct WarningsAckCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.global.openStore()
-        let (findings, _, acknowledged) = try options.evaluate(in: store)
-        guard findings.contains(where: { $0.key == key }) else { throw WarningError.noSuchWarning(key) }
-        if acknowledged.contains(key) { throw WarningError.alreadyAcknowledged(key) }
+        let evaluated = try options.evaluate(in: store)
+        guard evaluated.findings.contains(where: { $0.key == key }) else { throw WarningError.noSuchWarning(key) }
+        if evaluated.acknowledged.contains(key) { throw WarningError.alreadyAcknowledged(key) }
         let user = actor ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "unknown"
         let recorded = try Acknowledgements.record(
             Acknowledgement(key: key, note: note), on: try options.day(), actor: user, in: store)

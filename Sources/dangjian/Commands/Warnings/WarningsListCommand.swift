@@ -40,12 +40,12 @@ struct WarningsListCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.global.openStore()
-        let (findings, scope, acknowledged) = try options.evaluate(in: store)
+        let evaluated = try options.evaluate(in: store)
         let language = options.global.language
-        let warnings = findings
+        let warnings = evaluated.findings
             .filter { severity == nil || $0.severity == severity }
             .filter { rule == nil || $0.rule == rule }
-            .map { Warning($0, language: language, acknowledged: acknowledged.contains($0.key)) }
+            .map { Warning($0, language: language, acknowledged: evaluated.acknowledged.contains($0.key)) }
             .filter { includeAcknowledged || !$0.acknowledged }
         var output = OutputBuffer()
         switch format {
@@ -54,7 +54,7 @@ struct WarningsListCommand: ParsableCommand {
         case .csv:
             output.write(WarningsTable.csv(warnings, language: language))
         case .table:
-            output.write(WarningsTable.render(warnings, scope: scope, language: language, colour: Terminal.wantsColour))
+            output.write(WarningsTable.render(warnings, scope: evaluated.scope, language: language, colour: Terminal.wantsColour))
         }
         output.flush()
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Bilingual
 import EarlyWarning
-import EventStore
 import Projections
 
 struct WarningsSummaryCommand: ParsableCommand {
@@ -21,7 +20,7 @@ struct WarningsSummaryCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.global.openStore()
-        let rows = try WarningLights.summary(options, store: store)
+        let rows = WarningLights.summary(try options.evaluate(in: store))
         let language = options.global.language
         var output = OutputBuffer()
         switch format {
@@ -35,11 +34,10 @@ struct WarningsSummaryCommand: ParsableCommand {
 
 /// The open warnings summarised per area, shared by `warnings summary` and `demo`.
 enum WarningLights {
-    static func summary(_ options: WarningOptions, store: EventStore) throws -> [WarningSummaryRow] {
-        let (findings, scope, acknowledged) = try options.evaluate(in: store)
-        let open = findings.filter { !acknowledged.contains($0.key) }
+    static func summary(_ evaluated: EvaluatedWarnings) -> [WarningSummaryRow] {
+        let scope = evaluated.scope
         let groupBranches = Dictionary(uniqueKeysWithValues: scope.filter { $0.kind == "group" }.compactMap { org in org.branch.map { (org.id, $0) } })
-        return WarningSummary.rows(areas: scope, branches: scope.filter { $0.kind == "branch" }, groupBranches: groupBranches, findings: open)
+        return WarningSummary.rows(areas: scope, branches: scope.filter { $0.kind == "branch" }, groupBranches: groupBranches, findings: evaluated.open)
     }
 
     static func table(_ rows: [WarningSummaryRow], language: Language) -> ReportTable {
