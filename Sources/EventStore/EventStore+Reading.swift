@@ -51,6 +51,22 @@ extension EventStore {
         }
     }
 
+    /// Several whole streams at once, in one read transaction (a consistent snapshot), each
+    /// in stream order. Streams with no events are absent from the result.
+    public func readStreams(_ streamIDs: some Sequence<String>) throws -> [String: [RecordedEvent]] {
+        try read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT \(StoreSchema.envelopeColumns) FROM events WHERE stream_id = ? ORDER BY stream_version
+                """)
+            var streams: [String: [RecordedEvent]] = [:]
+            for streamID in streamIDs where streams[streamID] == nil {
+                let events = try Row.fetchAll(statement, arguments: [streamID]).map(RecordedEvent.init(row:))
+                if !events.isEmpty { streams[streamID] = events }
+            }
+            return streams
+        }
+    }
+
     /// Calls `body` with every event from `position` on, in batches of `batchSize`, in order.
     /// Memory stays flat whatever the length of the log.
     public func forEachBatch(

@@ -9,6 +9,7 @@ public enum DomainCommand: Hashable, Sendable {
     case transferMember(TransferMember)
     case recordLeaving(RecordLeaving)
     case changeRole(ChangeRole)
+    case recordTalk(RecordTalk)
     case electCommittee(ElectCommittee)
     case logMeeting(LogMeeting)
     case correctMeeting(CorrectMeeting)
@@ -75,6 +76,15 @@ public struct ChangeRole: Hashable, Sendable {
     var member: String
     var role: MemberRole
     var date: CalendarDate
+}
+
+/// A talk with an applicant (谈话), which the party organisation holds within a month of the application.
+public struct RecordTalk: Hashable, Sendable {
+    var member: String
+    var date: CalendarDate
+    /// The party member who held the talk.
+    var by: String?
+    var note: String?
 }
 
 public struct ElectCommittee: Hashable, Sendable {

@@ -39,6 +39,8 @@ public enum DomainError: UserFacingError, Equatable {
     case duesBeforeJoining(member: String, month: YearMonth, joined: CalendarDate)
     case duesAlreadyPaid(member: String, month: YearMonth)
     case notAPartyMember(member: String, date: CalendarDate)
+    case notAnApplicant(member: String, date: CalendarDate)
+    case talkBeforeApplication(member: String, date: CalendarDate, appliedOn: CalendarDate)
     case recordExists(id: String)
 
     public var message: BilingualText {
@@ -175,6 +177,14 @@ public enum DomainError: UserFacingError, Equatable {
             return BilingualText(
                 zh: "\(member) 在 \(date) 不是预备党员或正式党员",
                 en: "\(member) was not a probationary or full member on \(date)")
+        case .notAnApplicant(let member, let date):
+            return BilingualText(
+                zh: "\(member) 在 \(date) 不是入党申请人：谈话只记录给申请期间的人员，请检查编号或 --date",
+                en: "\(member) was not an applicant on \(date): talks are recorded for applicants only; check the id or --date")
+        case .talkBeforeApplication(let member, let date, let appliedOn):
+            return BilingualText(
+                zh: "谈话日期 \(date) 早于 \(member) 提出入党申请的日期（\(appliedOn)）：请检查 --date",
+                en: "the talk on \(date) is before \(member) applied (\(appliedOn)): check --date")
         case .recordExists(let id):
             return BilingualText(zh: "记录 \(id) 已存在", en: "record \(id) exists already")
         }

@@ -1,4 +1,5 @@
 import Archive
+import EventStore
 import Foundation
 import Testing
 
@@ -104,6 +105,28 @@ import Testing
             try "changed\r\n".write(to: folder.appendingPathComponent("reports/sample.csv"), atomically: true, encoding: .utf8)
         }
         #expect(Self.failure(path, fixture)?.contains("member reports/sample.csv does not match") == true)
+    }
+
+    /// Lines are checked in batches on several cores: a change deep in a large archive is
+    /// still reported at its own line, and a good one still verifies and imports whole.
+    @Test func tamperingDeepInALargeArchiveIsCaughtAtTheRightLine() throws {
+        let fixture = try Fixture()
+        try fixture.appendMany(6_000)
+        let archive = try fixture.export(.sinceLast)
+        #expect(archive.manifest.members[0].size > 2 * 1_048_576, "several batches of lines")
+        #expect(Self.failure(archive.path, fixture) == nil)
+        let copy = try EventStore(path: fixture.path("copy.sqlite"), create: true)
+        try ArchiveImporter.importArchive(archive.path, into: copy, publicKey: fixture.key.publicKey)
+        #expect(try copy.head() == LogHead(position: 6_000, hash: archive.manifest.lastHash))
+
+        let altered = try Self.tampered(fixture, archive.path, name: "deep-altered") {
+            try Self.editLines($0) { $0[4_999] = Substring($0[4_999].replacingOccurrences(of: "\"index\":4999", with: "\"index\":5999")) }
+        }
+        #expect(Self.failure(altered, fixture)?.contains("line 5000 (position 5000): the hash does not match the event's content") == true)
+        let removed = try Self.tampered(fixture, archive.path, name: "deep-removed") {
+            try Self.editLines($0) { $0.remove(at: 2_999) }
+        }
+        #expect(Self.failure(removed, fixture)?.contains("line 3000 (position 3001): expected position 3000") == true)
     }
 
     @Test func truncatingTheFileIsCaught() throws {

@@ -51,3 +51,15 @@ import Testing
         #expect(try store.checkpoint(of: "fragile") == 4)
     }
 }
+
+@Suite struct ReadingManyStreamsTests {
+    @Test func severalStreamsReadAtOnceMatchReadingEachAlone() throws {
+        let fixture = try TemporaryStore()
+        let store = try fixture.open()
+        for index in 0..<9 { try store.append([event("e\(index)")], to: "s\(index % 3)", expecting: .any) }
+        let streams = try store.readStreams(["s0", "s2", "missing", "s0"])
+        #expect(streams.keys.sorted() == ["s0", "s2"])
+        #expect(streams["s0"] == (try store.readStream("s0")))
+        #expect(streams["s2"]?.map(\.streamVersion) == [1, 2, 3])
+    }
+}

@@ -28,9 +28,10 @@ import Testing
         #expect(UUID(uuidString: id) != nil && id == id.lowercased())
     }
 
-    func plan(_ csv: String, kind: ImportKind, state: DomainState = DomainState(), known: Set<String> = []) throws -> ImportPlan {
-        try ImportPlan.make(records: CSVReader.records(in: csv), kind: kind, file: "f.csv", state: state,
-                            knownEventIDs: known, today: World.date("2026-03-20"))
+    func plan(_ csv: String, kind: ImportKind, basis: DecisionBasis = DecisionBasis()) throws -> ImportPlan {
+        let today = World.date("2026-03-20")
+        let rows = try ImportRows(records: CSVReader.records(in: csv), kind: kind, file: "f.csv", today: today)
+        return ImportPlan.make(rows, basis: basis, today: today)
     }
 
     @Test func everyBadRowIsReportedAndLaterRowsSeeEarlierOnes() throws {
@@ -57,9 +58,12 @@ import Testing
         let csv = "id,name,kind\nd,区委,district\n"
         let first = try plan(csv, kind: .orgs)
         #expect(first.newRows == 1 && first.alreadyImported == 0)
-        var state = DomainState()
-        for event in first.events { state.apply(event.event) }
-        let again = try plan(csv, kind: .orgs, state: state, known: Set(first.events.map(\.id)))
+        let store = try TemporaryStore()
+        try DomainLog.append(first.events, basedOn: DomainState(), to: store.store, metadata: EventMetadata(actor: "tester"))
+        let rows = try ImportRows(records: CSVReader.records(in: csv), kind: .orgs, file: "f.csv", today: World.date("2026-03-20"))
+        let basis = try DomainLog.load(neededBy: rows.commands, from: store.store)
+        #expect(basis.streamsRead == ["org-d"])
+        let again = try plan(csv, kind: .orgs, basis: basis)
         #expect(again.newRows == 0 && again.alreadyImported == 1 && again.events.isEmpty && again.problems.isEmpty)
         let reordered = try plan("kind,id,name\ndistrict, d ,区委\n", kind: .orgs)
         #expect(reordered.events.map(\.id) == first.events.map(\.id))
@@ -83,9 +87,8 @@ import Testing
 
 @Suite struct DomainLogTests {
     @Test func aWriterWorkingFromStaleStateGetsAVersionConflict() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dangjian-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let store = try EventStore(path: path, create: true)
+        let temporary = try TemporaryStore()
+        let store = temporary.store
         let world = try World.district()
         let metadata = EventMetadata(actor: "tester")
         var setUp: [IdentifiedEvent] = []
@@ -96,7 +99,7 @@ import Testing
                 setting: organisation.setting, since: organisation.since))))
         }
         try DomainLog.append(setUp, basedOn: DomainState(), to: store, metadata: metadata)
-        let stale = try DomainLog.load(from: store).state
+        let stale = try DomainLog.load(from: store)
         #expect(stale.version(of: "org-b1") == 1)
         let elect = { (date: String) in
             IdentifiedEvent(id: UUID().uuidString.lowercased(), event: .committeeElected(CommitteeElected(
@@ -104,7 +107,7 @@ import Testing
         }
         try DomainLog.append([elect("2025-01-01")], basedOn: stale, to: store, metadata: metadata)
         #expect(throws: EventStoreError.self) { try DomainLog.append([elect("2025-02-01")], basedOn: stale, to: store, metadata: metadata) }
-        let fresh = try DomainLog.load(from: store).state
+        let fresh = try DomainLog.load(from: store)
         #expect(fresh.organisations["b1"]?.committee?.date == World.date("2025-01-01"))
         #expect(fresh.version(of: "org-b1") == 2)
     }

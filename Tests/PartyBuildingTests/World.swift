@@ -3,6 +3,8 @@
 /// A small district built through `decide` and `evolve` only: no database.
 struct World {
     var state = DomainState()
+    /// Every event decided so far, in order.
+    var history: [DomainEvent] = []
     var today = CalendarDate(parsing: "2026-03-20")!
 
     static func date(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
@@ -14,6 +16,7 @@ struct World {
     mutating func run(_ command: DomainCommand) throws -> [DomainEvent] {
         let events = try decide(command, state, today: today)
         for event in events { state = DomainState.evolve(state, event) }
+        history += events
         return events
     }
 

@@ -14,9 +14,9 @@ enum GzipMember {
         }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(input.count)))
-        var output = [UInt8](repeating: 0, count: bound)
-        let written: Int = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
+        // Not zero-filled first: deflate writes every byte that is kept.
+        return input.withUnsafeBufferPointer { source in
+            [UInt8](unsafeUninitializedCapacity: bound) { target, written in
                 stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
                 stream.avail_in = uInt(source.count)
                 stream.next_out = target.baseAddress
@@ -24,10 +24,8 @@ enum GzipMember {
                 // deflateBound guarantees one Z_FINISH call completes the member.
                 let status = deflate(&stream, Z_FINISH)
                 precondition(status == Z_STREAM_END, "deflate did not finish within deflateBound: \(status)")
-                return target.count - Int(stream.avail_out)
+                written = target.count - Int(stream.avail_out)
             }
         }
-        output.removeSubrange(written...)
-        return output
     }
 }

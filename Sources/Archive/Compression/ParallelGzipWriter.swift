@@ -12,16 +12,15 @@ final class ParallelGzipWriter {
     private let file: OutputFile
     private let level: Int32
     private let chunkSize: Int
-    private let maxInFlight: Int
     private var chunk: [UInt8] = []
-    private var inFlight: [CompressionJob] = []
+    private var compressing: OrderedJobs<[UInt8]>
 
     init(file: OutputFile, level: Int32, chunkSize: Int = defaultChunkSize,
          maxInFlight: Int = ProcessInfo.processInfo.activeProcessorCount + 1) {
         self.file = file
         self.level = level
         self.chunkSize = chunkSize
-        self.maxInFlight = max(1, maxInFlight)
+        compressing = OrderedJobs(limit: maxInFlight)
         chunk.reserveCapacity(chunkSize)
     }
 
@@ -29,6 +28,17 @@ final class ParallelGzipWriter {
     func write(_ bytes: some Collection<UInt8>) throws {
         chunk.append(contentsOf: bytes)
         if chunk.count >= chunkSize { try submitChunk() }
+    }
+
+    /// Appends uncompressed bytes; a whole chunk's worth arriving between chunks is
+    /// compressed as it is, without copying it into a chunk first.
+    func write(_ bytes: [UInt8]) throws {
+        guard chunk.isEmpty, bytes.count >= chunkSize else {
+            chunk.append(contentsOf: bytes)
+            if chunk.count >= chunkSize { try submitChunk() }
+            return
+        }
+        try submit(bytes)
     }
 
     /// Ends the current member and writes `bytes` as a member of their own, stored without
@@ -55,37 +65,21 @@ final class ParallelGzipWriter {
 
     private func submitChunk() throws {
         guard !chunk.isEmpty else { return }
-        inFlight.append(CompressionJob(input: chunk, level: level))
+        let input = chunk
         chunk.removeAll(keepingCapacity: true)
-        while inFlight.count >= maxInFlight {
-            try file.write(inFlight.removeFirst().result())
+        try submit(input)
+    }
+
+    private func submit(_ input: [UInt8]) throws {
+        let level = level
+        if let compressed = compressing.submit({ GzipMember.compress(input, level: level) }) {
+            try file.write(compressed)
         }
     }
 
     private func drain() throws {
-        while !inFlight.isEmpty {
-            try file.write(inFlight.removeFirst().result())
+        while let compressed = compressing.next() {
+            try file.write(compressed)
         }
-    }
-}
-
-/// One chunk being compressed on a worker thread.
-///
-/// `@unchecked Sendable`: `output` is written once by the worker before it signals `done`,
-/// and read only after waiting on `done`, so the semaphore orders every access.
-private final class CompressionJob: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var output: [UInt8] = []
-
-    init(input: [UInt8], level: Int32) {
-        DispatchQueue.global(qos: .userInitiated).async {
-            self.output = GzipMember.compress(input, level: level)
-            self.done.signal()
-        }
-    }
-
-    func result() -> [UInt8] {
-        done.wait()
-        return output
     }
 }

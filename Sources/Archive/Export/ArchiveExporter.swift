@@ -145,54 +145,33 @@ public enum ArchiveExporter {
         summary: inout EventsSummary
     ) throws {
         var next = from
-        var previous = previousHash
-        while next <= to {
-            let batch = try store.readAll(from: next, limit: Int(min(Int64(batchSize), to - next + 1)))
-            guard !batch.isEmpty else { break }
-            for event in batch {
-                // A broken chain would make an archive no auditor can verify: refuse it here.
-                guard event.position == next, event.previousHash == previous, let hash = Hash256(hex: event.hash) else {
-                    throw ArchiveError.refused(BilingualText(
-                        zh: "位置 \(event.position) 处哈希链断开：请先运行 `dangjian verify` 查明原因",
-                        en: "the hash chain is broken at position \(event.position): run `dangjian verify` to find out why"))
+        var previous = Hash256(hex: previousHash)
+        try store.forEachCanonicalLineBatch(positions: from...to) { batch in
+            try batch.bytes.withUnsafeBytes { bytes in
+                for entry in batch.entries {
+                    let hash = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[entry.hash]))
+                    // A broken chain would make an archive no auditor can verify: refuse it here.
+                    guard entry.position == next, let hash, previous != nil,
+                          Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[entry.previousHash])) == previous
+                    else {
+                        throw ArchiveError.refused(BilingualText(
+                            zh: "位置 \(entry.position) 处哈希链断开：请先运行 `dangjian verify` 查明原因",
+                            en: "the hash chain is broken at position \(entry.position): run `dangjian verify` to find out why"))
+                    }
+                    summary.tree.appendLeaf(eventHash: hash)
+                    if next == from { summary.firstHash = hash.hex }
+                    previous = hash
+                    next += 1
                 }
-                summary.tree.appendLeaf(eventHash: hash)
-                if summary.firstHash.isEmpty { summary.firstHash = event.hash }
-                previous = event.hash
-                next += 1
             }
-            for lines in canonicalLines(of: batch) {
-                summary.sha256.update(data: lines)
-                summary.size += Int64(lines.count)
-                try gzip.write(lines)
-            }
+            summary.sha256.update(data: batch.bytes)
+            summary.size += Int64(batch.bytes.count)
+            try gzip.write(batch.bytes)
         }
-        guard next == to + 1 else {
+        guard next == to + 1, let previous else {
             throw ArchiveError.refused(BilingualText(zh: "位置 \(next) 处缺少事件", en: "the event at position \(next) is missing"))
         }
-        summary.lastHash = previous
-    }
-
-    /// The NDJSON lines of `events`, in order, built on all cores: serialising is as much
-    /// work as compressing, and the reading thread would otherwise hold the compressors back.
-    private static func canonicalLines(of events: [RecordedEvent]) -> [[UInt8]] {
-        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, events.count / 500))
-        var results = [[UInt8]](repeating: [], count: slices)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own element.
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let range = events.count * slice / slices..<events.count * (slice + 1) / slices
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(range.count * 512)
-                for event in events[range] {
-                    bytes += event.canonicalLineBytes
-                    bytes.append(UInt8(ascii: "\n"))
-                }
-                output[slice] = bytes
-            }
-        }
-        return results
+        summary.lastHash = previous.hex
     }
 
     /// The tree of the log before `from`, and the hash the archive continues.
@@ -281,16 +260,5 @@ public enum ArchiveExporter {
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return BusinessDate(year: parts.year!, month: parts.month!, day: parts.day!).description
-    }
-}
-
-extension RecordedEvent {
-    /// `canonicalLine`'s bytes, without building a String.
-    var canonicalLineBytes: [UInt8] {
-        EnvelopeHashing.canonicalEnvelope(
-            position: position, streamID: streamID, streamVersion: streamVersion, eventID: eventID,
-            type: type, schemaVersion: schemaVersion, businessTime: businessTime,
-            recordedTime: recordedTime, metadata: metadata, payloadJSON: payloadJSON,
-            previousHash: previousHash, hash: hash)
     }
 }

@@ -15,6 +15,24 @@ public struct Hash256: Hashable, Sendable {
         bytes = raw.withUnsafeBytes { $0.loadUnaligned(as: SIMD32<UInt8>.self) }
     }
 
+    /// The value of 64 lower-case hexadecimal digits in `digits` (a slice of a line), or nil.
+    init?(hexDigits digits: UnsafeRawBufferPointer) {
+        guard digits.count == 64 else { return nil }
+        var value = SIMD32<UInt8>()
+        // Written through a raw pointer: setting SIMD lanes one by one is many times slower,
+        // and every line of every archive has two hashes to read.
+        let valid = withUnsafeMutableBytes(of: &value) { raw in
+            for index in 0..<32 {
+                guard let high = CanonicalScanner.hexValue(digits[2 * index]),
+                      let low = CanonicalScanner.hexValue(digits[2 * index + 1]) else { return false }
+                raw[index] = high << 4 | low
+            }
+            return true
+        }
+        guard valid else { return nil }
+        bytes = value
+    }
+
     init(rawBytes: UnsafeRawBufferPointer) {
         precondition(rawBytes.count == 32)
         bytes = rawBytes.loadUnaligned(as: SIMD32<UInt8>.self)

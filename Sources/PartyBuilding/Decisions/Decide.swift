@@ -13,6 +13,7 @@ public func decide(_ command: DomainCommand, _ state: DomainState, today: Calend
     case .transferMember(let c): return try rules.transfer(c)
     case .recordLeaving(let c): return try rules.leave(c)
     case .changeRole(let c): return try rules.changeRole(c)
+    case .recordTalk(let c): return try rules.recordTalk(c)
     case .electCommittee(let c): return try rules.electCommittee(c)
     case .logMeeting(let c): return try rules.logMeeting(c)
     case .correctMeeting(let c): return try rules.correctMeeting(c)

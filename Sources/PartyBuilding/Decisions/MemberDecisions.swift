@@ -80,4 +80,25 @@ extension Rules {
         return [.memberRoleChanged(MemberRoleChanged(
             member: c.member, branch: member.current.branch, role: c.role, date: c.date))]
     }
+
+    /// The talk with an applicant (《发展党员工作细则》: within a month of the application). It
+    /// may be recorded after the person has moved on, as long as they were an applicant on
+    /// the day; whoever held it was a party member then.
+    func recordTalk(_ c: RecordTalk) throws -> [DomainEvent] {
+        let member = try member(c.member)
+        try requireNotFuture(c.date)
+        guard let appliedOn = member.appliedOn else {
+            throw DomainError.notAnApplicant(member: c.member, date: c.date)
+        }
+        guard c.date >= appliedOn else {
+            throw DomainError.talkBeforeApplication(member: c.member, date: c.date, appliedOn: appliedOn)
+        }
+        guard member.wasApplicant(on: c.date), let placement = member.placements.last(where: { $0.covers(c.date) }) else {
+            throw DomainError.notAnApplicant(member: c.member, date: c.date)
+        }
+        if let by = c.by, !(try self.member(by)).wasPartyMember(on: c.date) {
+            throw DomainError.notAPartyMember(member: by, date: c.date)
+        }
+        return [.memberTalked(MemberTalked(member: c.member, branch: placement.branch, date: c.date, by: c.by, note: c.note))]
+    }
 }

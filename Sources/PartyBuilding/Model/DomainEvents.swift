@@ -103,6 +103,17 @@ public struct MemberRoleChanged: Codable, Hashable, Sendable {
     public var date: CalendarDate
 }
 
+/// `member.talked`: the party organisation talked with an applicant (谈话), stream `member-<id>`.
+public struct MemberTalked: Codable, Hashable, Sendable {
+    public var member: String
+    /// The applicant's branch on the day of the talk.
+    public var branch: String
+    public var date: CalendarDate
+    /// The party member who held the talk.
+    public var by: String?
+    public var note: String?
+}
+
 /// Someone excused from a meeting (请假), and why.
 public struct ApprovedLeave: Codable, Hashable, Sendable {
     public var member: String
@@ -217,6 +228,7 @@ public enum DomainEvent: Hashable, Sendable {
     case memberTransferred(MemberTransferred)
     case memberLeft(MemberLeft)
     case memberRoleChanged(MemberRoleChanged)
+    case memberTalked(MemberTalked)
     case meetingLogged(MeetingLogged)
     case meetingCorrected(MeetingCorrected)
     case meetingRetracted(MeetingRetracted)
@@ -237,7 +249,7 @@ extension DomainEvent {
     public static let typeNames: [String] = [
         "organisation.created", "committee.elected", "member.added", "member.personal-data-recorded",
         "member.promoted", "member.probation-extended", "member.probation-cancelled", "member.transferred",
-        "member.left", "member.role-changed", "meeting.logged", "meeting.corrected", "meeting.retracted",
+        "member.left", "member.role-changed", "member.talked", "meeting.logged", "meeting.corrected", "meeting.retracted",
         "study.logged", "dues.paid",
     ]
 
@@ -253,6 +265,7 @@ extension DomainEvent {
         case .memberTransferred: "member.transferred"
         case .memberLeft: "member.left"
         case .memberRoleChanged: "member.role-changed"
+        case .memberTalked: "member.talked"
         case .meetingLogged: "meeting.logged"
         case .meetingCorrected: "meeting.corrected"
         case .meetingRetracted: "meeting.retracted"
@@ -273,6 +286,7 @@ extension DomainEvent {
         case .memberTransferred(let e): StreamName.member(e.member)
         case .memberLeft(let e): StreamName.member(e.member)
         case .memberRoleChanged(let e): StreamName.member(e.member)
+        case .memberTalked(let e): StreamName.member(e.member)
         case .meetingLogged(let e): StreamName.meeting(e.meeting)
         case .meetingCorrected(let e): StreamName.meeting(e.meeting)
         case .meetingRetracted(let e): StreamName.meeting(e.meeting)
@@ -294,6 +308,7 @@ extension DomainEvent {
         case .memberTransferred(let e): e.date
         case .memberLeft(let e): e.date
         case .memberRoleChanged(let e): e.date
+        case .memberTalked(let e): e.date
         case .meetingLogged(let e): e.record.date
         case .meetingCorrected(let e): e.record.date
         case .meetingRetracted(let e): e.date

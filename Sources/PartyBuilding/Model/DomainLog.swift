@@ -11,36 +11,98 @@ public struct IdentifiedEvent: Sendable {
     }
 }
 
-/// The bridge between the rules and the store: folds the log into state, and appends
-/// decided events with the stream versions the decision was based on, so a concurrent
-/// writer's change makes the append fail with a version conflict instead of being lost.
-public enum DomainLog {
-    public struct Loaded: Sendable {
-        public var state = DomainState()
-        /// Every event id in the store, when asked for: how an import recognises rows it holds already.
-        public var eventIDs: Set<String> = []
-    }
+/// What a decision is based on: the state folded from some streams, and which streams
+/// those were. Appending "based on" it expects every one of them, written to or only read,
+/// at the version read, so a change another writer made in between to anything the
+/// decision looked at makes the append fail with a version conflict.
+public struct DecisionBasis: Sendable {
+    public var state = DomainState()
+    /// Every stream read, including those that turned out not to exist (expected absent).
+    public private(set) var streamsRead: Set<String> = []
+    /// The ids of the events read: how an import recognises rows it holds already.
+    public private(set) var eventIDs: Set<String> = []
 
-    /// Folds every domain event of the store into state (other modules' events are skipped).
-    public static func load(from store: EventStore, keepEventIDs: Bool = false) throws -> Loaded {
-        var loaded = Loaded()
+    public init() {}
+
+    /// Reads and folds `streams` (those not read before), whole, from `store`.
+    public mutating func read(_ streams: some Sequence<String>, from store: EventStore) throws {
+        let unread = streams.filter { streamsRead.insert($0).inserted }
+        let loaded = try store.readStreams(unread)
+        for stream in unread {
+            guard let events = loaded[stream], let last = events.last else { continue }
+            for recorded in events {
+                eventIDs.insert(recorded.eventID)
+                if let event = try EventCoding.domainEvent(from: recorded) { state.apply(event) }
+            }
+            // The stored version, even if the stream holds event types this build does not know.
+            state.streamVersions[stream] = last.streamVersion
+        }
+    }
+}
+
+/// The bridge between the rules and the store: loads the state a decision needs, and
+/// appends decided events with the stream versions the decision was based on, so a
+/// concurrent writer's change makes the append fail with a version conflict instead of
+/// being lost.
+public enum DomainLog {
+    /// Folds every domain event of the store into state (other modules' events are skipped):
+    /// for listings over everything. Commands load only what they need, with `load(neededBy:from:)`.
+    public static func load(from store: EventStore) throws -> DomainState {
+        var state = DomainState()
         try store.forEachBatch { batch in
             for recorded in batch {
-                if keepEventIDs { loaded.eventIDs.insert(recorded.eventID) }
-                if let event = try EventCoding.domainEvent(from: recorded) {
-                    loaded.state.apply(event)
-                }
+                if let event = try EventCoding.domainEvent(from: recorded) { state.apply(event) }
             }
         }
-        return loaded
+        return state
     }
 
-    /// Appends `events` atomically. Each stream is expected at the version `state` knows;
-    /// consecutive events of one stream go in one write, and row order is kept.
+    /// Reads the streams `commands` need (`streams(neededBy:knowing:)`), asking again with
+    /// what was read until nothing more is needed. The cost follows the commands, not the log.
+    public static func load(neededBy commands: [DomainCommand], from store: EventStore) throws -> DecisionBasis {
+        var basis = DecisionBasis()
+        while true {
+            var missing: [String] = []
+            var seen = Set<String>()
+            for command in commands {
+                for stream in streams(neededBy: command, knowing: basis.state).sorted()
+                where !basis.streamsRead.contains(stream) && seen.insert(stream).inserted {
+                    missing.append(stream)
+                }
+            }
+            if missing.isEmpty { return basis }
+            try basis.read(missing, from: store)
+        }
+    }
+
+    /// Appends `events` atomically, expecting every stream `basis` read at the version read
+    /// (streams only read are checked by writes without events). Consecutive events of one
+    /// stream go in one write, and the events' order is kept.
+    @discardableResult
+    public static func append(
+        _ events: [IdentifiedEvent], basedOn basis: DecisionBasis, to store: EventStore, metadata: EventMetadata
+    ) throws -> [RecordedEvent] {
+        var writes = try writes(of: events, basedOn: basis.state, metadata: metadata)
+        let written = Set(writes.map(\.streamID))
+        let onlyRead = basis.streamsRead.subtracting(written).sorted().map { stream in
+            StreamWrite(streamID: stream, expectedVersion: expected(basis.state.version(of: stream)), events: [])
+        }
+        writes.insert(contentsOf: onlyRead, at: 0)
+        return try store.append(writes)
+    }
+
+    /// Appends `events` atomically, each stream written expected at the version `state` knows
+    /// (for callers holding the state of the whole log).
     @discardableResult
     public static func append(
         _ events: [IdentifiedEvent], basedOn state: DomainState, to store: EventStore, metadata: EventMetadata
     ) throws -> [RecordedEvent] {
+        try store.append(writes(of: events, basedOn: state, metadata: metadata))
+    }
+
+    private static func writes(
+        of events: [IdentifiedEvent], basedOn state: DomainState, metadata: EventMetadata
+    ) throws -> [StreamWrite] {
         var versions: [String: Int64] = [:]
         var writes: [StreamWrite] = []
         for identified in events {
@@ -49,12 +111,15 @@ public enum DomainLog {
             if writes.last?.streamID == stream {
                 writes[writes.count - 1].events.append(newEvent)
             } else {
-                let version = versions[stream] ?? state.version(of: stream)
                 writes.append(StreamWrite(
-                    streamID: stream, expectedVersion: version == 0 ? .noStream : .exactly(version), events: [newEvent]))
+                    streamID: stream, expectedVersion: expected(versions[stream] ?? state.version(of: stream)), events: [newEvent]))
             }
             versions[stream, default: state.version(of: stream)] += 1
         }
-        return try store.append(writes)
+        return writes
+    }
+
+    private static func expected(_ version: Int64) -> ExpectedVersion {
+        version == 0 ? .noStream : .exactly(version)
     }
 }

@@ -28,6 +28,8 @@ public struct Member: Hashable, Sendable {
     public var name: String
     public var status: MemberStatus
     public var statusSince: CalendarDate
+    /// When the person applied (入党申请), for someone added as an applicant.
+    public var appliedOn: CalendarDate?
     public var activistSince: CalendarDate?
     /// Admission as probationary member, or the `since` of someone added as probationary or full.
     public var joined: CalendarDate?
@@ -55,6 +57,20 @@ public struct Member: Hashable, Sendable {
     /// Whether the person was on any branch's roll on `date`.
     public func isOnRoll(on date: CalendarDate) -> Bool {
         placements.contains { $0.covers(date) }
+    }
+
+    /// Whether the person was an applicant on `date`: on or after the application, before
+    /// becoming an activist, and on the roll.
+    public func wasApplicant(on date: CalendarDate) -> Bool {
+        guard let appliedOn, appliedOn <= date else { return false }
+        if let activistSince, activistSince <= date { return false }
+        return isOnRoll(on: date)
+    }
+
+    /// Whether the person was a probationary or full member on `date`.
+    public func wasPartyMember(on date: CalendarDate) -> Bool {
+        guard let joined, joined <= date else { return false }
+        return isOnRoll(on: date)
     }
 }
 
@@ -102,6 +118,7 @@ public struct DomainState: Sendable {
         case .memberAdded(let e):
             members[e.member] = Member(
                 id: e.member, name: e.name, status: e.status, statusSince: e.since,
+                appliedOn: e.status == .applicant ? e.since : nil,
                 activistSince: e.status == .activist ? e.since : nil,
                 joined: e.status.isPartyMember ? e.since : nil, fullSince: e.status == .full ? e.since : nil,
                 probationEnds: e.probationEnds, role: e.role,
@@ -139,6 +156,10 @@ public struct DomainState: Sendable {
             updateMember(e.member, on: e.date) { $0.leave(e.reason, on: e.date) }
         case .memberRoleChanged(let e):
             updateMember(e.member, on: e.date) { $0.role = e.role }
+        case .memberTalked:
+            // A record of what happened while the person was an applicant: it changes
+            // nothing the rules read, and may be logged after later changes.
+            break
         case .meetingLogged(let e):
             meetings[e.meeting] = Meeting(id: e.meeting, record: e.record, lateReason: e.lateReason, corrections: 0)
         case .meetingCorrected(let e):

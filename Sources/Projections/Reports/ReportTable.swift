@@ -35,11 +35,13 @@ public enum CSV {
     }
 
     /// A field, quoted when it holds a comma, quote or line break. A text that a spreadsheet
-    /// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is
-    /// prefixed with `'` so it shows as text (OWASP, "CSV injection").
+    /// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return, and
+    /// more than that one character; numbers excepted) is prefixed with `'` so it shows as
+    /// text (OWASP, "CSV injection").
     public static func field(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
+        if value.unicodeScalars.count > 1, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           Double(value) == nil {
             value = "'" + value
         }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }

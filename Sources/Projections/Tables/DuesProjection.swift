@@ -30,11 +30,11 @@ struct DuesProjection: Projection {
 
     func apply(_ event: DomainEvent, mode: ApplyMode, in db: Database) throws {
         guard case .duesPaid(let payment) = event else { return }
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO dues_payments (payment, member, from_month, to_month, months, amount_fen, paid_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
             arguments: [payment.payment, payment.member, payment.from.description, payment.to.description, payment.months,
                         payment.amountFen, payment.date.description])
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO dues_paid_through (member, month) VALUES (?, ?)
                 ON CONFLICT (member) DO UPDATE SET month = max(month, excluded.month)

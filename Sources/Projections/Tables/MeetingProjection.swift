@@ -85,13 +85,15 @@ struct MeetingProjection: Projection {
             try write(logged.record, of: meeting, lateReason: logged.lateReason, corrections: 0, in: db)
         case .meetingCorrected(let correction):
             meeting = correction.meeting
-            guard let old = try Row.fetchOne(db, sql: "SELECT late_reason, corrections FROM meetings WHERE meeting = ?", arguments: [meeting]) else { return }
+            guard let old = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT late_reason, corrections FROM meetings WHERE meeting = ?"), arguments: [meeting])
+            else { return }
             if mode == .live { before = try keys(of: meeting, in: db) }
-            try db.execute(sql: "DELETE FROM meeting_attendance WHERE meeting = ?", arguments: [meeting])
+            try db.executeCached(sql: "DELETE FROM meeting_attendance WHERE meeting = ?", arguments: [meeting])
             try write(correction.record, of: meeting, lateReason: old["late_reason"], corrections: (old["corrections"] as Int) + 1, in: db)
         case .meetingRetracted(let retraction):
             meeting = retraction.meeting
-            try db.execute(sql: "UPDATE meetings SET retracted = 1, retract_reason = ? WHERE meeting = ?", arguments: [retraction.reason, meeting])
+            try db.executeCached(sql: "UPDATE meetings SET retracted = 1, retract_reason = ? WHERE meeting = ?", arguments: [retraction.reason, meeting])
         default:
             return
         }
@@ -127,7 +129,7 @@ struct MeetingProjection: Projection {
     private func write(_ record: MeetingRecord, of meeting: String, lateReason: String?, corrections: Int, in db: Database) throws {
         let org = record.type == .groupMeeting ? (record.group ?? record.branch) : record.branch
         let month = record.date.yearMonth.description
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT OR REPLACE INTO meetings (meeting, type, branch, grp, org, date, month, topic, place, host, recorder,
                     lecturer, guests, attended, absent, on_leave, late_reason, corrections)
@@ -157,12 +159,16 @@ struct MeetingProjection: Projection {
 
     private func keys(of meeting: String, in db: Database) throws -> Keys {
         var keys = Keys()
-        guard let row = try Row.fetchOne(db, sql: "SELECT org, type, month FROM meetings WHERE meeting = ?", arguments: [meeting]) else {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT org, type, month FROM meetings WHERE meeting = ?"), arguments: [meeting]
+        ) else {
             return keys
         }
         let month: String = row["month"]
         keys.held.insert([row["org"], row["type"], month])
-        for member in try String.fetchAll(db, sql: "SELECT member FROM meeting_attendance WHERE meeting = ?", arguments: [meeting]) {
+        for member in try String.fetchAll(
+            db.cachedStatement(sql: "SELECT member FROM meeting_attendance WHERE meeting = ?"), arguments: [meeting]
+        ) {
             keys.attendance.insert([member, month])
         }
         return keys
@@ -171,29 +177,31 @@ struct MeetingProjection: Projection {
     /// Recomputes the given monthly rows from the ledger.
     private func refresh(_ keys: Keys, in db: Database) throws {
         for key in keys.held {
-            try db.execute(sql: "DELETE FROM meetings_held WHERE org = ? AND type = ? AND month = ?", arguments: [key[0], key[1], key[2]])
-            try db.cachedStatement(sql: """
+            let arguments: StatementArguments = [key[0], key[1], key[2]]
+            try db.executeCached(sql: "DELETE FROM meetings_held WHERE org = ? AND type = ? AND month = ?", arguments: arguments)
+            try db.executeCached(sql: """
                 INSERT INTO meetings_held (org, type, month, held)
                 SELECT org, type, month, count(*) FROM meetings WHERE org = ? AND type = ? AND month = ? AND retracted = 0
                 GROUP BY org, type, month
-                """).execute(arguments: [key[0], key[1], key[2]])
+                """, arguments: arguments)
         }
         for key in keys.attendance {
-            try db.execute(sql: "DELETE FROM attendance_monthly WHERE member = ? AND month = ?", arguments: [key[0], key[1]])
-            try db.cachedStatement(sql: """
+            let arguments: StatementArguments = [key[0], key[1]]
+            try db.executeCached(sql: "DELETE FROM attendance_monthly WHERE member = ? AND month = ?", arguments: arguments)
+            try db.executeCached(sql: """
                 INSERT INTO attendance_monthly (member, month, attended, on_leave, absent, first_participation)
                 SELECT \(Self.attendanceColumns)
                 FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
                 WHERE a.member = ? AND a.month = ? AND m.retracted = 0 GROUP BY a.member, a.month
-                """).execute(arguments: [key[0], key[1]])
+                """, arguments: arguments)
         }
         for member in Set(keys.attendance.map { $0[0] }) {
-            try db.execute(sql: "DELETE FROM member_participation WHERE member = ?", arguments: [member])
-            try db.cachedStatement(sql: """
+            try db.executeCached(sql: "DELETE FROM member_participation WHERE member = ?", arguments: [member])
+            try db.executeCached(sql: """
                 INSERT INTO member_participation (member, month, first_participation)
                 SELECT member, month, first_participation FROM attendance_monthly
                 WHERE member = ? AND first_participation IS NOT NULL ORDER BY month DESC LIMIT 1
-                """).execute(arguments: [member])
+                """, arguments: [member])
         }
     }
 }

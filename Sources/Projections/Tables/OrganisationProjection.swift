@@ -46,7 +46,7 @@ struct OrganisationProjection: Projection {
         case .organisationCreated(let created):
             try add(created, in: db)
         case .committeeElected(let election):
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO committee_elections (branch, elected_on, term_years, term_ends, members) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (branch, elected_on) DO UPDATE SET term_years = excluded.term_years,
@@ -70,7 +70,7 @@ struct OrganisationProjection: Projection {
         let street = created.kind == .street ? created.id : parent?["street"] as String?
         let community = created.kind == .community ? created.id : parent?["community"] as String?
         let branch = created.kind == .branch ? created.id : parent?["branch"] as String?
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO org_tree (id, name, kind, parent, setting, since, path, depth, street, community, branch)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -79,11 +79,11 @@ struct OrganisationProjection: Projection {
                 created.id, created.name, created.kind.rawValue, created.parent, created.setting?.rawValue,
                 created.since.description, path, depth, street, community, branch,
             ])
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO org_ancestors (org, ancestor, distance) VALUES (?, ?, 0)",
             arguments: [created.id, created.id])
         if let parentID = created.parent {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO org_ancestors (org, ancestor, distance)
                     SELECT ?, ancestor, distance + 1 FROM org_ancestors WHERE org = ?

@@ -48,7 +48,7 @@ struct RosterProjection: Projection {
         switch event {
         case .memberAdded(let added):
             let isMember = added.status == .probationary || added.status == .full
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO roster (member, name, branch, grp, status, role, since, joined, activist_since, full_since, probation_ends)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -83,6 +83,11 @@ struct RosterProjection: Projection {
                        [transfer.toBranch, transfer.toGroup, transfer.member])
         case .memberLeft(let left):
             try leave(left.member, on: left.date, reason: left.reason.rawValue, in: db)
+        case .memberTalked(let talk):
+            // The first talk is the one the applicant-talk rule asks about.
+            try db.executeCached(
+                sql: "UPDATE roster SET talked_on = coalesce(talked_on, ?) WHERE member = ?",
+                arguments: [talk.date.description, talk.member])
         case .memberRoleChanged(let change):
             try update(change.member, on: change.date, in: db,
                        sql: "UPDATE roster SET role = ? WHERE member = ?", [change.role.rawValue, change.member])
@@ -98,13 +103,13 @@ struct RosterProjection: Projection {
     }
 
     private func update(_ member: String, on date: CalendarDate, in db: Database, sql: String, _ arguments: StatementArguments) throws {
-        try db.execute(sql: sql, arguments: arguments)
+        try db.executeCached(sql: sql, arguments: arguments)
         try recordHistory(of: member, on: date, in: db)
     }
 
     /// Appends the member's state after a change to their history.
     private func recordHistory(of member: String, on date: CalendarDate, in db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO roster_history (member, seq, valid_from, branch, grp, status, role, probation_ends)
                 SELECT member, (SELECT count(*) + 1 FROM roster_history WHERE member = ?), ?, branch, grp, status, role,

@@ -38,7 +38,7 @@ struct StudyProjection: Projection {
 
     func apply(_ event: DomainEvent, mode: ApplyMode, in db: Database) throws {
         guard case .studyLogged(let study) = event else { return }
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO study_sessions (session, date, hours_tenths, kind, course, members) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [study.session, study.date.description, study.hoursTenths, study.kind.rawValue, study.course, study.members.count])
         let credit = try db.cachedStatement(sql: "INSERT INTO study_credits (member, session, date, hours_tenths) VALUES (?, ?, ?, ?)")

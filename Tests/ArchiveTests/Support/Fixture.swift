@@ -40,12 +40,26 @@ final class Fixture {
         }
     }
 
+    /// Appends `count` events in large transactions: enough bytes for an archive whose
+    /// events are checked in several batches on several cores.
+    func appendMany(_ count: Int) throws {
+        for start in stride(from: 0, to: count, by: 1_000) {
+            let events = (start..<min(count, start + 1_000)).map { index in
+                NewEvent(
+                    type: "study-logged", businessTime: "2026-02-\(10 + index % 10)",
+                    payload: .object(["index": .integer(Int64(index)), "course": .string("党章 \"第\(index % 7)章\"\n")]),
+                    metadata: EventMetadata(actor: "书记"))
+            }
+            try store.append(events, to: "member-\(start / 1_000)", expecting: .any)
+        }
+    }
+
     @discardableResult
     func export(_ selection: ArchiveSelection, period: String? = nil, signed: Bool = true) throws -> ArchiveExportResult {
         let request = ArchiveExportRequest(
             positions: try selection.positions(in: store), period: period, outputDirectory: folder.path, hubID: "guandu",
             toolVersion: "dangjian test", actor: "tester", signingKey: signed ? key : nil,
-            documents: [CSVDocument(name: "reports/sample.csv", header: ["name", "value"], rows: [["=cmd()", "-5"], ["党支部", "a,b"]])])
+            documents: [CSVDocument(name: "reports/sample.csv", csv: "name,value\r\n'=cmd(),-5\r\n党支部,\"a,b\"\r\n")])
         return try ArchiveExporter.export(request, from: store)
     }
 

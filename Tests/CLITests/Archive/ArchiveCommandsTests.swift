@@ -76,6 +76,31 @@ import Testing
         #expect(try EventStore(path: copy).head() == nil)
     }
 
+    @Test func withoutAPublicKeyTheOriginIsFlaggedAndAnUnsignedArchiveFailsAKeyCheck() throws {
+        let (dir, store) = try Self.setUp()
+        let signed = try Dangjian.run([
+            "archive", "export", "--store", store, "--from", "1", "--to", "30", "--out", dir.path(""),
+            "--key", dir.path("archive-signing-key.pem"),
+        ]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let unsigned = try Dangjian.run(["archive", "export", "--store", store, "--from", "31", "--to", "60", "--out", dir.path("")])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        for archive in [signed, unsigned] {
+            let unchecked = try Dangjian.run(["archive", "verify", archive])
+            #expect(unchecked.status == 0, "\(unchecked.stderr)")
+            #expect(unchecked.stderr.contains("WARNING: ORIGIN NOT VERIFIED"), "\(unchecked.stderr)")
+            #expect(unchecked.stdout.split(separator: "\n").last?.hasPrefix("WARNING: ORIGIN NOT VERIFIED") == true)
+            let chinese = try Dangjian.run(["archive", "verify", archive, "--lang", "zh"])
+            #expect(chinese.stderr.contains("警告：未核验来源"))
+        }
+        let publicKey = dir.path("archive-signing-key.pub.pem")
+        let checked = try Dangjian.run(["archive", "verify", signed, "--public-key", publicKey])
+        #expect(checked.status == 0 && checked.stderr.isEmpty && !checked.stdout.contains("WARNING"))
+        let refused = try Dangjian.run(["archive", "verify", unsigned, "--public-key", publicKey])
+        #expect(refused.status == 3 && refused.stderr.contains("not signed"), "\(refused.stderr)")
+        let notImported = try Dangjian.run(["archive", "import", "--store", dir.path("copy.sqlite"), unsigned, "--public-key", publicKey])
+        #expect(notImported.status == 3)
+    }
+
     @Test func badRangesAreRefused() throws {
         let (dir, store) = try Self.setUp()
         #expect(try Dangjian.run(["archive", "export", "--store", store, "--out", dir.path("")]).status == 2)

@@ -34,20 +34,13 @@ struct DomainSession {
     }
 
     /// The store file's bytes after folding the WAL into it, and the WAL's bytes then (empty).
-    ///
-    /// Three header counters are blanked: SQLite's file change counter (offset 24), schema
-    /// cookie (40) and version-valid-for (92). Merely opening the store moves them (even
-    /// `dangjian events` does), so they say nothing about whether a command wrote; every
-    /// other byte — every page of every table — must be identical.
+    /// Every byte counts, the header's change counters included: opening a store does not write to it.
     func fileSnapshot() throws -> Data {
         try Python.run("""
             import sqlite3, sys
             db = sqlite3.connect(sys.argv[1]); db.execute("PRAGMA wal_checkpoint(TRUNCATE)"); db.close()
             """, arguments: [store])
         var bytes = try Data(contentsOf: URL(fileURLWithPath: store))
-        for offset in [24, 40, 92] where bytes.count >= offset + 4 {
-            bytes.replaceSubrange(offset..<offset + 4, with: [0, 0, 0, 0])
-        }
         if let wal = FileManager.default.contents(atPath: store + "-wal") { bytes.append(wal) }
         return bytes
     }

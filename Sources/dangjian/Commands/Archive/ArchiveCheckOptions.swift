@@ -75,4 +75,21 @@ enum VerificationSummary {
         }
         return lines
     }
+
+    /// Prints the summary; when no trusted public key confirmed who made the archive, a warning
+    /// ends it and goes to stderr too. The exit code stays 0 (every content check passed), so
+    /// the warning must be hard to miss for a person skimming or a script logging stderr.
+    static func print(_ verified: VerifiedArchive, file: String, language: Language) {
+        for line in lines(verified, file: file) {
+            Swift.print(line.text(in: language))
+        }
+        if case .trustedKey = verified.signature { return }
+        let warning = originWarning.text(in: language)
+        Swift.print(warning)
+        Terminal.printError(warning)
+    }
+
+    static let originWarning = BilingualText(
+        zh: "警告：未核验来源——未给出 --public-key，无法证明此归档出自数据中心；以上只证明内容自洽。请加 --public-key 数据中心公钥文件 重新核验",
+        en: "WARNING: ORIGIN NOT VERIFIED — no --public-key was given, so nothing proves the hub made this archive; the checks above show only that it is self-consistent. Verify again with --public-key HUB-KEY-FILE")
 }

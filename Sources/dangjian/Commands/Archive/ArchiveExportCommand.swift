@@ -3,6 +3,7 @@ import ArgumentParser
 import Bilingual
 import EventStore
 import Foundation
+import Projections
 
 struct ArchiveExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,9 @@ struct ArchiveExportCommand: ParsableCommand {
               --since-last   everything after the furthest earlier export.
               --from N --to M   exactly positions N to M.
             The export itself is recorded as an event (stream "archive", type "archive-exported") with \
-            who, when, the range and the Merkle root; prints the archive's path.
+            who, when, the range and the Merkle root; prints the archive's path. The archive also \
+            carries CSV snapshots of the roster and the reports for the period (titles in Chinese with \
+            --lang zh, else English): informative only, see docs/archive-format.md §6.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -75,7 +78,11 @@ struct ArchiveExportCommand: ParsableCommand {
         let request = ArchiveExportRequest(
             positions: positions, period: periodLabel, outputDirectory: out, hubID: hubID,
             toolVersion: "dangjian \(Dangjian.version)", actor: ProcessInfo.processInfo.environment["USER"] ?? "dangjian",
-            signingKey: signingKey, documents: try ArchiveReports.documents(from: store), compressionLevel: level)
+            signingKey: signingKey,
+            documents: try ArchiveReports.documents(
+                from: store, positions: positions, period: periodLabel.flatMap(Period.init(parsing:)),
+                language: global.lang ?? .en),
+            compressionLevel: level)
         let result = try ArchiveExporter.export(request, from: store)
         print(result.path)
     }
@@ -83,29 +90,5 @@ struct ArchiveExportCommand: ParsableCommand {
     private var hubID: String {
         hub ?? ProcessInfo.processInfo.environment["DANGJIAN_HUB"]
             ?? ((global.storePath as NSString).lastPathComponent as NSString).deletingPathExtension
-    }
-}
-
-/// The CSV snapshots put into every archive for spreadsheet readers.
-///
-/// Today that is the export history; the report snapshots of the Projections target join
-/// this list when it exists.
-enum ArchiveReports {
-    static func documents(from store: EventStore) throws -> [CSVDocument] {
-        let rows = try store.exportHistory().map { entry in
-            let record = entry.record
-            return [
-                record.archive, record.period ?? "", String(record.firstPosition), String(record.lastPosition),
-                String(record.eventCount), record.merkleRoot, record.publicKey ?? "", entry.event.recordedTime,
-                entry.event.metadata.actor,
-            ]
-        }
-        return [CSVDocument(
-            name: "reports/exports.csv",
-            header: [
-                "archive 归档", "period 期间", "first_position 起始位置", "last_position 结束位置", "event_count 事件数",
-                "merkle_root Merkle 根", "public_key 签名公钥", "exported_at 导出时间", "actor 操作人",
-            ],
-            rows: rows)]
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Bilingual
 import EventStore
 import Foundation
+import Projections
 
 struct ArchiveImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,11 +24,15 @@ struct ArchiveImportCommand: ParsableCommand {
 
     func run() throws {
         let path = global.storePath
-        let store = try EventStore(path: path, create: !FileManager.default.fileExists(atPath: path))
+        // With every projection applied inline, so the query tables come out as the
+        // original store's (a missing store is created with them).
+        let progress = Progress(label: BilingualText(zh: "重建查询表", en: "rebuilding query tables").text(in: global.language))
+        let store = try ProjectionMaintenance.open(
+            path: path, create: !FileManager.default.fileExists(atPath: path),
+            progress: { _, done, total in progress.update(done, of: total) })
+        progress.finish()
         let verified = try ArchiveImporter.importArchive(file, into: store, publicKey: check.key(), continuing: check.anchor)
-        for line in VerificationSummary.lines(verified, file: file) {
-            print(line.text(in: global.language))
-        }
+        VerificationSummary.print(verified, file: file, language: global.language)
         let manifest = verified.manifest
         print(BilingualText(
             zh: "已导入 \(manifest.eventCount) 个事件（位置 \(manifest.firstPosition)–\(manifest.lastPosition)）到 \(path)",

@@ -10,7 +10,9 @@ struct ArchiveVerifyCommand: ParsableCommand {
             Exit code 0 when every check passes, 3 naming the first failure. Without --public-key the \
             signature is checked only against the key the manifest names (integrity, not origin); \
             without --previous or --trusted-root continuity is not checked. Lines starting with ! say \
-            what was not checked.
+            what was not checked; without --public-key a warning that the archive's origin is NOT \
+            verified ends the output and goes to stderr too. With --public-key, an unsigned archive \
+            fails (exit 3).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,8 +23,6 @@ struct ArchiveVerifyCommand: ParsableCommand {
 
     func run() throws {
         let verified = try ArchiveVerifier.verify(file, publicKey: check.key(), continuing: check.anchor)
-        for line in VerificationSummary.lines(verified, file: file) {
-            print(line.text(in: global.language))
-        }
+        VerificationSummary.print(verified, file: file, language: global.language)
     }
 }

@@ -19,22 +19,31 @@ struct WriteOptions: ParsableArguments {
     }
 }
 
-/// One secretary's command, start to finish: read the state, apply the rules, append.
+/// What a command may consult while it is being built: the day, and the store (to resolve
+/// a shortened meeting id).
+struct WriteContext {
+    let today: CalendarDate
+    let store: EventStore
+}
+
+/// One secretary's command, start to finish: read the streams it needs, apply the rules, append.
 enum DomainWrite {
-    /// Decides `command` against the store's current state and appends the events.
-    /// A refusal throws before anything is written.
+    /// Decides the command against the current state of the streams it needs (not the whole
+    /// log: the cost follows the command, not the store's age) and appends the events, expecting
+    /// every stream read at the version read. A refusal throws before anything is written.
     @discardableResult
     static func perform(
-        _ global: GlobalOptions, _ write: WriteOptions, _ command: (CalendarDate) throws -> DomainCommand
+        _ global: GlobalOptions, _ write: WriteOptions, _ command: (WriteContext) throws -> DomainCommand
     ) throws -> [RecordedEvent] {
         let store = try global.openStore()
         let today = try Today.fromEnvironment()
-        let state = try DomainLog.load(from: store).state
-        let events = try decide(command(today), state, today: today)
-        let identified = events.map { IdentifiedEvent(id: UUID().uuidString.lowercased(), event: $0) }
-        return try DomainLog.append(identified, basedOn: state, to: store, metadata: write.metadata())
+        let command = try command(WriteContext(today: today, store: store))
+        let basis = try DomainLog.load(neededBy: [command], from: store)
+        let events = try decide(command, basis.state, today: today)
+        let identified = events.map { IdentifiedEvent(id: newRecordID(), event: $0) }
+        return try DomainLog.append(identified, basedOn: basis, to: store, metadata: write.metadata())
     }
 
-    /// A fresh id for a meeting, study session or payment.
+    /// A fresh id for a meeting, study session, payment or event.
     static func newRecordID() -> String { UUID().uuidString.lowercased() }
 }

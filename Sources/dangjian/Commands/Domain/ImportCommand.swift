@@ -34,17 +34,18 @@ struct ImportCommand: ParsableCommand {
         let (text, _) = try TextDecoding.decode(Array(data), file: file)
         let store = try global.openStore()
         let today = try Today.fromEnvironment()
-        let loaded = try DomainLog.load(from: store, keepEventIDs: true)
         let language = global.language
+        let rows = try ImportRows(
+            records: CSVReader.records(in: text), kind: ImportKind(rawValue: kind.rawValue)!, file: file, today: today,
+            lateReason: lateReason)
+        // Only the streams the rows touch are read: an import into a large store costs what its rows need.
+        let basis = try DomainLog.load(neededBy: rows.commands, from: store)
         let progress = Progress(label: BilingualText(zh: "检查中", en: "checking").text(in: language))
-        let plan = try ImportPlan.make(
-            records: CSVReader.records(in: text), kind: ImportKind(rawValue: kind.rawValue)!, file: file,
-            state: loaded.state, knownEventIDs: loaded.eventIDs, today: today, lateReason: lateReason,
-            progress: { progress.update(Int64($0), of: Int64($1)) })
+        let plan = ImportPlan.make(rows, basis: basis, today: today, progress: { progress.update(Int64($0), of: Int64($1)) })
         progress.finish()
         if !plan.problems.isEmpty { throw ImportError.badRows(file: file, problems: plan.problems) }
         if !dryRun && !plan.events.isEmpty {
-            try DomainLog.append(plan.events, basedOn: loaded.state, to: store,
+            try DomainLog.append(plan.events, basedOn: basis, to: store,
                                  metadata: write.metadata(correlationID: UUID().uuidString.lowercased()))
         }
         let summary = dryRun

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Bilingual
 import EventStore
+import Foundation
+import GRDB
 import PartyBuilding
 
 struct MeetingCommand: ParsableCommand {
@@ -56,8 +58,8 @@ struct MeetingCommand: ParsableCommand {
         func run() throws {
             var values = meeting.values
             values["reason"] = reason
-            let recorded = try DomainWrite.perform(global, write) { _ in
-                try CommandParsing.correctMeeting(Fields(values, listSeparator: ","), meeting: try MeetingID.resolve(id, global))
+            let recorded = try DomainWrite.perform(global, write) {
+                try CommandParsing.correctMeeting(Fields(values, listSeparator: ","), meeting: try MeetingID.resolve(id, in: $0.store))
             }
             print(recorded.last?.eventID ?? "")
         }
@@ -73,8 +75,8 @@ struct MeetingCommand: ParsableCommand {
         @Option(help: "Why it is retracted. 撤销原因") var reason: String
 
         func run() throws {
-            let recorded = try DomainWrite.perform(global, write) { _ in
-                try CommandParsing.retractMeeting(Fields(["reason": reason], listSeparator: ","), meeting: try MeetingID.resolve(id, global))
+            let recorded = try DomainWrite.perform(global, write) {
+                try CommandParsing.retractMeeting(Fields(["reason": reason], listSeparator: ","), meeting: try MeetingID.resolve(id, in: $0.store))
             }
             print(recorded.last?.eventID ?? "")
         }
@@ -106,11 +108,18 @@ struct MeetingFieldOptions: ParsableArguments {
 
 /// Meeting ids as people type them: in full, or a unique prefix of at least 8 characters.
 enum MeetingID {
-    static func resolve(_ text: String, _ global: GlobalOptions) throws -> String {
-        let ids = try DomainLog.load(from: try global.openStore()).state.meetings.keys
-        if ids.contains(text) { return text }
-        let matches = text.count >= 8 ? ids.filter { $0.hasPrefix(text.lowercased()) } : []
-        return matches.count == 1 ? matches[0] : text
+    /// The full id; text that is neither a full id nor a unique prefix is returned as given,
+    /// so the rules report the meeting as unknown.
+    static func resolve(_ text: String, in store: EventStore) throws -> String {
+        let id = text.lowercased()
+        guard UUID(uuidString: id) == nil, id.count >= 8 else { return id }
+        // Prefixes are looked up in the meetings query table (kept in step with every append)
+        // rather than by reading the log; ids are lower-case hex and '-', all below '~'.
+        let matches = try store.snapshot { db in
+            try String.fetchAll(db, sql: "SELECT meeting FROM meetings WHERE meeting >= ? AND meeting < ? LIMIT 2",
+                                arguments: [id, id + "~"])
+        }
+        return matches.count == 1 ? matches[0] : id
     }
 }
 
@@ -127,7 +136,7 @@ struct MeetingListCommand: ParsableCommand {
     func run() throws {
         let fields = Fields(["from": from, "to": to], listSeparator: ",")
         let (fromDate, toDate) = (try fields.optionalDate("from"), try fields.optionalDate("to"))
-        let state = try DomainLog.load(from: try global.openStore()).state
+        let state = try DomainLog.load(from: try global.openStore())
         let language = global.language
         var listing = Listing(columns: [
             .init(key: "id", title: BilingualText(zh: "编号", en: "id")),

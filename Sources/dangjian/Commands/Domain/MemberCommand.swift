@@ -6,12 +6,12 @@ struct MemberCommand: ParsableCommand {
         commandName: "member",
         abstract: "Members and the development pipeline. 党员与发展党员",
         subcommands: [
-            Add.self, Promote.self, ExtendProbation.self, CancelProbation.self, Transfer.self, Leave.self, SetRole.self,
+            Add.self, Promote.self, ExtendProbation.self, CancelProbation.self, Transfer.self, Leave.self, SetRole.self, Talk.self,
             MemberShowCommand.self, MemberListCommand.self,
         ])
 
     /// A write about one existing member: prints the id of the event it recorded.
-    static func record(_ global: GlobalOptions, _ write: WriteOptions, _ command: @escaping (CalendarDate) throws -> DomainCommand) throws {
+    static func record(_ global: GlobalOptions, _ write: WriteOptions, _ command: (WriteContext) throws -> DomainCommand) throws {
         let recorded = try DomainWrite.perform(global, write, command)
         print(recorded.last?.eventID ?? "")
     }
@@ -138,7 +138,25 @@ struct MemberCommand: ParsableCommand {
 
         func run() throws {
             let fields = Fields(["id": id, "role": role, "date": date], listSeparator: ",")
-            try MemberCommand.record(global, write) { try CommandParsing.changeRole(fields, today: $0) }
+            try MemberCommand.record(global, write) { try CommandParsing.changeRole(fields, today: $0.today) }
+        }
+    }
+
+    struct Talk: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the talk with an applicant (谈话); prints the event id. 登记谈话",
+            discussion: "The party organisation talks with an applicant within a month of the application (《发展党员工作细则》). The person must have been an applicant on --date, which is not before the application nor in the future; --by is the party member who held the talk.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var write: WriteOptions
+        @Argument(help: "The applicant's id. 申请人编号") var id: String
+        @Option(help: "Date of the talk. 谈话日期") var date: String
+        @Option(help: "The party member who held the talk. 谈话人") var by: String?
+        @Option(help: "A note on the talk. 谈话情况") var note: String?
+
+        func run() throws {
+            let fields = Fields(["id": id, "date": date, "by": by, "note": note], listSeparator: ",")
+            try MemberCommand.record(global, write) { _ in try CommandParsing.recordTalk(fields) }
         }
     }
 }

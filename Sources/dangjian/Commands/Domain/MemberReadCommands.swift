@@ -13,8 +13,9 @@ struct MemberShowCommand: ParsableCommand {
     var showPersonal = false
 
     func run() throws {
-        let state = try DomainLog.load(from: try global.openStore()).state
-        guard let member = state.members[id] else { throw DomainError.unknownMember(id: id) }
+        var basis = DecisionBasis()
+        try basis.read([StreamName.member(id)], from: try global.openStore())
+        guard let member = basis.state.members[id] else { throw DomainError.unknownMember(id: id) }
         let language = global.language
         func label(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         var table = TextTable(columns: [.init(title: label("项目", "field")), .init(title: label("内容", "value"))])
@@ -51,7 +52,7 @@ struct MemberListCommand: ParsableCommand {
     @Option(help: "table, json or csv. 输出格式") var format: ListingFormat = .table
 
     func run() throws {
-        let state = try DomainLog.load(from: try global.openStore()).state
+        let state = try DomainLog.load(from: try global.openStore())
         var listing = Listing(columns: [
             .init(key: "id", title: BilingualText(zh: "编号", en: "id")),
             .init(key: "name", title: BilingualText(zh: "姓名", en: "name")),

@@ -29,7 +29,7 @@ struct OrgCommand: ParsableCommand {
         func run() throws {
             let fields = Fields(["id": id, "name": name, "kind": kind, "parent": parent, "setting": setting, "since": since],
                                 listSeparator: ",")
-            try DomainWrite.perform(global, write) { try CommandParsing.addOrganisation(fields, today: $0) }
+            try DomainWrite.perform(global, write) { try CommandParsing.addOrganisation(fields, today: $0.today) }
             print(id)
         }
     }

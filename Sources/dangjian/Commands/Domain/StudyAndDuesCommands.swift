@@ -47,7 +47,7 @@ struct DuesPaymentCommand: ParsableCommand {
         func run() throws {
             let fields = Fields(["member": member, "from": from, "to": to, "amount": amount, "date": date], listSeparator: ",")
             let id = DomainWrite.newRecordID()
-            try DomainWrite.perform(global, write) { try CommandParsing.payDues(fields, payment: id, today: $0) }
+            try DomainWrite.perform(global, write) { try CommandParsing.payDues(fields, payment: id, today: $0.today) }
             print(id)
         }
     }

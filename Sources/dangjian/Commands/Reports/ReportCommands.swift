@@ -1,5 +1,6 @@
 import ArgumentParser
 import EarlyWarning
+import EventStore
 import PartyBuilding
 import Projections
 
@@ -92,18 +93,26 @@ struct SummaryCommand: ParsableCommand {
     var period: Period
 
     func run() throws {
-        let today = try Today.fromEnvironment()
-        let evaluated = try EvaluatedWarnings(
-            store: options.global.openStore(), day: min(today, period.lastDay), org: options.org, rules: .official)
+        let rows = try SummaryWithLights.rows(
+            store: options.global.openStore(), period: period, root: options.org, today: Today.fromEnvironment())
+        try options.print(rows, table: ReportTables.summary)
+    }
+}
+
+/// `report summary`'s rows: counts and compliance from the query tables, with each area's
+/// red and yellow branches on the period's last day (or today, if sooner).
+enum SummaryWithLights {
+    static func rows(store: EventStore, period: Period, root: String?, today: CalendarDate) throws -> [SummaryRow] {
+        let evaluated = try EvaluatedWarnings(store: store, day: min(today, period.lastDay), org: root, rules: .official)
         let lights = Dictionary(uniqueKeysWithValues: WarningLights.summary(evaluated).map { ($0.org.id, $0) })
-        try options.print({
-            try SummaryReport.rows(period: period, root: options.org, requirements: MeetingRequirement.official, today: today, in: $0)
+        return try store.snapshot { db in
+            try SummaryReport.rows(period: period, root: root, requirements: MeetingRequirement.official, today: today, in: db)
                 .map { row in
                     var row = row
                     row.redBranches = lights[row.org.id]?.red
                     row.yellowBranches = lights[row.org.id]?.yellow
                     return row
                 }
-        }, table: ReportTables.summary)
+        }
     }
 }

@@ -24,8 +24,11 @@ struct ReportOptions: ParsableArguments {
     func print<Row: Encodable>(
         _ query: (Database) throws -> [Row], table: ([Row], Language) -> ReportTable
     ) throws {
-        let store = try global.openStore()
-        let rows = try store.snapshot(query)
+        try print(try global.openStore().snapshot(query), table: table)
+    }
+
+    /// Prints rows in the chosen format.
+    func print<Row: Encodable>(_ rows: [Row], table: ([Row], Language) -> ReportTable) throws {
         var output = OutputBuffer()
         switch format {
         case .json:

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Work handed to Dispatch's worker threads whose results come back in the order it was
+/// submitted, with at most `limit` pieces in flight so memory stays bounded.
+///
+/// Both ends of an archive use it: the writer compresses chunks on every core while one
+/// thread reads the log, and the verifier checks batches of lines on every core while one
+/// thread decompresses and walks the chain.
+struct OrderedJobs<Output: Sendable> {
+    private let limit: Int
+    private var pending: [BackgroundJob<Output>] = []
+
+    init(limit: Int = ProcessInfo.processInfo.activeProcessorCount + 1) {
+        self.limit = max(1, limit)
+    }
+
+    /// Starts `work`. When that makes `limit` pieces in flight, waits for the oldest and
+    /// returns its result, which the caller handles before submitting more.
+    mutating func submit(_ work: @escaping @Sendable () -> Output) -> Output? {
+        pending.append(BackgroundJob(work))
+        return pending.count >= limit ? pending.removeFirst().result() : nil
+    }
+
+    /// The result of the oldest piece still in flight, waiting for it; nil when none is left.
+    mutating func next() -> Output? {
+        pending.isEmpty ? nil : pending.removeFirst().result()
+    }
+}
+
+/// One piece of work running on a worker thread.
+///
+/// `@unchecked Sendable`: `output` is written once by the worker before it signals `done`,
+/// and read only after waiting on `done`, so the semaphore orders every access.
+private final class BackgroundJob<Output: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var output: Output?
+
+    init(_ work: @escaping @Sendable () -> Output) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.output = work()
+            self.done.signal()
+        }
+    }
+
+    func result() -> Output {
+        done.wait()
+        return output!
+    }
+}
