@@ -129,7 +129,7 @@ let package = Package(
         // Query tables, reports and early warnings, on stores built through the domain's rules.
         .testTarget(
             name: "QueryTests",
-            dependencies: ["Projections", "EarlyWarning", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Projections", "EarlyWarning", "DistrictSimulator", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "DistrictSimulatorTests",
             dependencies: ["DistrictSimulator", "EarlyWarning", "Projections"]),

@@ -1,14 +1,15 @@
 /// SplitMix64: a small, fast generator whose whole state is one number, so a seed fixes
 /// every choice the simulator makes. Ranges are reduced here rather than with the standard
-/// library's `random(in:using:)`, whose algorithm is not promised to stay the same.
-struct SeededRandom {
+/// library's `random(in:using:)`, whose algorithm is not promised to stay the same. Tests
+/// that only need a replayable generator use it as a `RandomNumberGenerator`.
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

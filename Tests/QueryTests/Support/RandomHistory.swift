@@ -1,10 +1,11 @@
+import DistrictSimulator
 import EventStore
 @testable import PartyBuilding
 
 /// Random but valid branch life: random commands, of which `decide` keeps the ones the rules
 /// accept, appended one command at a time as a secretary would.
 struct RandomHistory {
-    var random: SeededGenerator
+    var random: SeededRandom
     let today = CalendarDate(parsing: "2026-06-30")!
     var secretary: Secretary
     var state: DomainState { secretary.state }
@@ -17,7 +18,7 @@ struct RandomHistory {
     var appended: [String: Int] = [:]
 
     init(seed: UInt64, store: EventStore) {
-        random = SeededGenerator(seed: seed)
+        random = SeededRandom(seed: seed)
         secretary = Secretary(store: store, today: today)
     }
 
