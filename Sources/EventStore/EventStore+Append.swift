@@ -15,9 +15,12 @@ extension EventStore {
     /// returned. A stream write all of whose events are stored already is such a retry and
     /// skips its version check. The same id with other content is an error.
     ///
+    /// `secrets` are stored or destroyed in the same transaction (see ``SecretChange``): a key
+    /// sealing an event's data exists exactly when the event does.
+    ///
     /// - Returns: the recorded events, in the order given.
     @discardableResult
-    public func append(_ writes: [StreamWrite]) throws -> [RecordedEvent] {
+    public func append(_ writes: [StreamWrite], secrets: [SecretChange] = []) throws -> [RecordedEvent] {
         for write in writes {
             if let problem = EnvelopeValidation.problem(inStreamID: write.streamID) {
                 throw EventStoreError.invalidEvent(eventID: write.events.first?.eventID ?? "-", problem: problem)
@@ -29,7 +32,8 @@ extension EventStore {
             }
         }
         let recordedTime = Self.timestamp(clock())
-        return try writeTransaction { db in
+        let results = try writeTransaction { db in
+            try Self.apply(secrets, in: db)
             var appender = try BatchAppender(db: db, recordedTime: recordedTime)
             var results: [RecordedEvent] = []
             for write in writes {
@@ -42,6 +46,8 @@ extension EventStore {
             }
             return results
         }
+        if secrets.contains(where: \.destroys) { purgeDestroyedSecrets() }
+        return results
     }
 
     /// Recorded times: UTC with milliseconds, `2026-03-01T08:00:00.000Z`.
@@ -63,9 +69,9 @@ private struct BatchAppender {
     init(db: Database, recordedTime: String) throws {
         self.db = db
         self.recordedTime = recordedTime
-        let head = try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
-        headPosition = head?[0] ?? 0
-        headHash = head?[1] ?? EnvelopeHashing.genesisHash
+        let head = try StoreSchema.head(in: db)
+        headPosition = head?.position ?? 0
+        headHash = head?.hash ?? EnvelopeHashing.genesisHash
     }
 
     mutating func append(_ write: StreamWrite) throws -> [RecordedEvent] {
@@ -124,7 +130,7 @@ private struct BatchAppender {
     private func storedOriginal(of event: NewEvent, in streamID: String) throws -> RecordedEvent? {
         let statement = try db.cachedStatement(sql: "SELECT \(StoreSchema.envelopeColumns) FROM events WHERE event_id = ?")
         guard let row = try Row.fetchOne(statement, arguments: [event.eventID]) else { return nil }
-        let original = RecordedEvent(row: row)
+        let original = try RecordedEvent(row: row)
         let same = original.streamID == streamID && original.type == event.type
             && original.schemaVersion == event.schemaVersion && original.businessTime == event.businessTime
             && original.payloadJSON == CanonicalJSON.string(of: event.payload)

@@ -11,11 +11,10 @@ extension EventStore {
     public func appendVerbatim(_ events: [RecordedEvent]) throws {
         guard !events.isEmpty else { return }
         try writeTransaction { db in
-            let head = try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
             var verifier = ChainVerifier()
-            if let head {
-                verifier.head = LogHead(position: head[0], hash: head[1])
-                verifier.checked = verifier.head!.position
+            if let head = try StoreSchema.head(in: db) {
+                verifier.head = head
+                verifier.checked = head.position
             }
             for event in events {
                 if verifier.streamVersions[event.streamID] == nil {

@@ -20,10 +20,7 @@ public struct LogHead: Hashable, Sendable {
 extension EventStore {
     /// Where the log ends, or nil when it is empty.
     public func head() throws -> LogHead? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
-                .map { LogHead(position: $0[0], hash: $0[1]) }
-        }
+        try read { db in try StoreSchema.head(in: db) }
     }
 
     /// Up to `limit` events from global position `position` on.

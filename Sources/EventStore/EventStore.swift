@@ -44,21 +44,27 @@ public final class EventStore: Sendable {
                 throw EventStoreError.database(detail: "cannot create \(path): check that the folder exists and is writable")
             }
         }
+        let access = StoreFileAccess(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeout)
+        // A store nobody may write is still read: SQLite refuses its writes, one clear error each.
+        configuration.readonly = !access.isWritable
         configuration.prepareDatabase { db in
             // WAL is a property of the file: set once, when the store is new. (GRDB's own
             // `journalMode = .wal` writes to the file on every open; a read-only command
             // must leave the store's bytes as they were.)
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+            if access.isWritable, try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             // FULL: a committed record survives a power cut, not only a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            database = try DatabaseQueue(path: access.sqlitePath, configuration: configuration)
             try Self.checkIdentity(of: database, path: path, allowEmpty: create)
+            if !access.isWritable, try !database.read(StoreSchema.migrator.hasCompletedMigrations) {
+                throw EventStoreError.readOnlyNeedsUpgrade(path: path)
+            }
             try StoreSchema.migrator.migrate(database)
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
@@ -85,15 +91,20 @@ public final class EventStore: Sendable {
     }
 
     static func translate(_ error: DatabaseError, path: String) -> EventStoreError {
+        let detail = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
         case .SQLITE_NOTADB:
             return .notAStore(path: path, detail: "not an SQLite database")
         case .SQLITE_CORRUPT:
-            return .database(detail: "\(path) is damaged (\(error.message ?? "corrupt")): restore it from a backup or an archive")
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
-            return .database(detail: "cannot write \(path) (\(error.message ?? "read-only")): check the file's and folder's permissions")
+            return .damaged(path: path, detail: detail)
+        case .SQLITE_READONLY:
+            return .readOnly(path: path)
+        case .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            return .cannotOpen(path: path, detail: detail)
+        case .SQLITE_FULL:
+            return .database(detail: "\(path): the disk is full (\(detail)); free some space and run the command again")
         default:
-            return .database(detail: error.message ?? "\(error)")
+            return .database(detail: "\(path): \(detail)")
         }
     }
 
@@ -110,6 +121,8 @@ public final class EventStore: Sendable {
             }
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
+        } catch is RowDecodingError {
+            throw EventStoreError.damaged(path: path, detail: "a column holds a value of the wrong type")
         }
     }
 
@@ -118,6 +131,8 @@ public final class EventStore: Sendable {
             return try database.read(body)
         } catch let error as DatabaseError {
             throw Self.translate(error, path: path)
+        } catch is RowDecodingError {
+            throw EventStoreError.damaged(path: path, detail: "a column holds a value of the wrong type")
         }
     }
 }

@@ -9,6 +9,12 @@ public enum EventStoreError: UserFacingError, Equatable {
     case eventIDReused(eventID: String, position: Int64)
     case invalidEvent(eventID: String, problem: String)
     case chainDoesNotContinue(position: Int64, problem: BilingualText)
+    case damaged(path: String, detail: String)
+    case damagedRecord(position: Int64?)
+    case readOnly(path: String)
+    case readOnlyNeedsUpgrade(path: String)
+    case cannotOpen(path: String, detail: String)
+    case backupExists(path: String)
     case database(detail: String)
 
     public var message: BilingualText {
@@ -41,6 +47,32 @@ public enum EventStoreError: UserFacingError, Equatable {
             return BilingualText(
                 zh: "位置 \(position) 的事件不能接续本库的哈希链：\(problem.zh)",
                 en: "the event at position \(position) does not continue this store's chain: \(problem.en)")
+        case .damaged(let path, let detail):
+            return BilingualText(
+                zh: "\(path) 已损坏（\(detail)）：dangjian 不会自行修复；请用 `dangjian backup` 的备份或审计归档恢复",
+                en: "\(path) is damaged (\(detail)): dangjian does not repair stores; restore it from a `dangjian backup` copy or an audit archive")
+        case .damagedRecord(let position):
+            let place = position.map { "位置 \($0) 的事件" } ?? "一条事件"
+            let placeEn = position.map { "the event at position \($0)" } ?? "an event"
+            return BilingualText(
+                zh: "\(place)有字段类型不对或为空：数据库在 dangjian 之外被改动过；请运行 `dangjian verify`，并从备份恢复",
+                en: "\(placeEn) has a field of the wrong type or an empty one: the store was altered outside dangjian; run `dangjian verify` and restore from a backup")
+        case .readOnly(let path):
+            return BilingualText(
+                zh: "\(path) 是只读的（文件、所在目录或其 -wal/-shm 文件不可写）：只读命令可用；如需写入，请让它们可写",
+                en: "\(path) is read-only (the file, its folder or its -wal/-shm files are not writable): reading commands work; to record, make them writable")
+        case .readOnlyNeedsUpgrade(let path):
+            return BilingualText(
+                zh: "\(path) 由旧版 dangjian 写入且是只读的：请让该文件及其目录可写，运行一次任意命令完成升级",
+                en: "\(path) was written by an older dangjian and is read-only: make the file and its folder writable once so any command can upgrade it")
+        case .cannotOpen(let path, let detail):
+            return BilingualText(
+                zh: "无法打开 \(path)（\(detail)）：请检查文件及其目录是否存在、当前用户能否读取",
+                en: "cannot open \(path) (\(detail)): check that the file and its folder exist and that you may read them")
+        case .backupExists(let path):
+            return BilingualText(
+                zh: "\(path) 已存在：备份不会覆盖已有文件；请换一个 --out 路径，或加 --force 覆盖",
+                en: "\(path) exists already: a backup never replaces a file unasked; choose another --out, or add --force to replace it")
         case .database(let detail):
             return BilingualText(
                 zh: "数据库错误：\(detail)",

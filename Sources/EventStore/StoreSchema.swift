@@ -39,6 +39,16 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("personal-keys-v1") { db in
+            // The one table whose rows may change or go: keys kept outside the hash chain, so
+            // that destroying one makes what it sealed unreadable without touching `events`.
+            try db.execute(sql: """
+                CREATE TABLE personal_keys (
+                    id TEXT PRIMARY KEY,
+                    key BLOB NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -55,6 +65,17 @@ enum StoreSchema {
             arguments: [position, limit])
     }
 
+    /// The last event's position and hash, or nil when the log is empty.
+    static func head(in db: Database) throws -> LogHead? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1") else {
+            return nil
+        }
+        guard let position = Int64.fromDatabaseValue(row[0] as DatabaseValue),
+              let hash = String.fromDatabaseValue(row[1] as DatabaseValue)
+        else { throw EventStoreError.damagedRecord(position: Int64.fromDatabaseValue(row[0] as DatabaseValue)) }
+        return LogHead(position: position, hash: hash)
+    }
+
     static let insertSQL = "INSERT INTO events (\(envelopeColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 }
 
@@ -64,12 +85,13 @@ extension RecordedEvent {
         try StoreSchema.rows(after: position, limit: limit, in: db).map(RecordedEvent.init(row:))
     }
 
-    init(row: Row) {
-        self.init(
-            position: row[0], streamID: row[1], streamVersion: row[2], eventID: row[3],
-            type: row[4], schemaVersion: row[5], businessTime: row[6], recordedTime: row[7],
-            metadata: EventMetadata(actor: row[8], correlationID: row[9], causationID: row[10]),
-            payloadJSON: row[11], previousHash: row[12], hash: row[13])
+    /// The event of a row of `events`; a row whose columns hold what the schema does not allow
+    /// (altered outside dangjian) is an error, never a crash.
+    init(row: Row) throws {
+        guard let event = ChainVerifier.decode(row) else {
+            throw EventStoreError.damagedRecord(position: Int64.fromDatabaseValue(row[0] as DatabaseValue))
+        }
+        self = event
     }
 
     /// The envelope's values in the order of `StoreSchema.envelopeColumns`.

@@ -10,6 +10,7 @@ public enum DomainCommand: Hashable, Sendable {
     case recordLeaving(RecordLeaving)
     case changeRole(ChangeRole)
     case recordTalk(RecordTalk)
+    case erasePersonalData(ErasePersonalData)
     case electCommittee(ElectCommittee)
     case logMeeting(LogMeeting)
     case correctMeeting(CorrectMeeting)
@@ -85,6 +86,21 @@ public struct RecordTalk: Hashable, Sendable {
     /// The party member who held the talk.
     var by: String?
     var note: String?
+}
+
+/// Erase a member's personal data: destroy the keys that open it.
+public struct ErasePersonalData: Hashable, Sendable {
+    var member: String
+    var reason: String
+    var date: CalendarDate
+}
+
+extension DomainCommand {
+    /// The personal data the command carries, which `decideSealingPersonalData` seals.
+    var personalData: PersonalDataEntry? {
+        guard case .addMember(let c) = self, c.idCardNumber != nil || c.phone != nil else { return nil }
+        return PersonalDataEntry(member: c.id, idCardNumber: c.idCardNumber, phone: c.phone, date: c.since)
+    }
 }
 
 public struct ElectCommittee: Hashable, Sendable {

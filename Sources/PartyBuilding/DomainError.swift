@@ -42,6 +42,7 @@ public enum DomainError: UserFacingError, Equatable {
     case notAnApplicant(member: String, date: CalendarDate)
     case talkBeforeApplication(member: String, date: CalendarDate, appliedOn: CalendarDate)
     case recordExists(id: String)
+    case noPersonalDataToErase(member: String, erasedOn: CalendarDate?)
 
     public var message: BilingualText {
         switch self {
@@ -185,6 +186,15 @@ public enum DomainError: UserFacingError, Equatable {
             return BilingualText(
                 zh: "谈话日期 \(date) 早于 \(member) 提出入党申请的日期（\(appliedOn)）：请检查 --date",
                 en: "the talk on \(date) is before \(member) applied (\(appliedOn)): check --date")
+        case .noPersonalDataToErase(let member, let erasedOn):
+            if let erasedOn {
+                return BilingualText(
+                    zh: "\(member) 的个人信息已于 \(erasedOn) 删除，此后没有新的个人信息",
+                    en: "\(member)'s personal data was erased on \(erasedOn) and none has been recorded since")
+            }
+            return BilingualText(
+                zh: "\(member) 没有可删除的（已加密的）个人信息：请检查人员编号",
+                en: "\(member) has no (sealed) personal data to erase: check the member's id")
         case .recordExists(let id):
             return BilingualText(zh: "记录 \(id) 已存在", en: "record \(id) exists already")
         }

@@ -1,3 +1,4 @@
+import EventStore
 import Testing
 @testable import PartyBuilding
 
@@ -150,19 +151,28 @@ import Testing
         #expect(world.state.members["s"]?.role == .deputySecretary)
     }
 
-    @Test func personalDataGoesInItsOwnEvent() throws {
+    @Test func personalDataIsRecordedOnlySealedInItsOwnEvent() throws {
         var world = try World.district()
-        let events = try world.run(CommandParsing.addMember(World.fields([
+        let command = try CommandParsing.addMember(World.fields([
             "id": "m", "name": "李四", "branch": "b1", "status": "full", "since": "2020-01-01",
             "id-card": "530102199001011231", "phone": "13812345678",
-        ])))
-        #expect(events.count == 2)
-        guard case .memberAdded = events[0], case .memberPersonalDataRecorded(let personal) = events[1] else {
-            Issue.record("unexpected events \(events)")
+        ]))
+        // The rules alone never put personal data in an event.
+        #expect(try decide(command, world.state, today: world.today).count == 1)
+        let decision = try decideSealingPersonalData(command, world.state, today: world.today)
+        #expect(decision.events.count == 2 && decision.keys.count == 1)
+        guard case .memberAdded = decision.events[0], case .memberPersonalDataRecorded(let personal) = decision.events[1] else {
+            Issue.record("unexpected events \(decision.events)")
             return
         }
-        #expect(personal.idCardNumber == "530102199001011231" && personal.phone == "13812345678")
-        #expect(world.state.members["m"]?.idCardNumber == "530102199001011231")
+        #expect(personal.keyID == decision.keys[0].id)
+        let payload = CanonicalJSON.string(of: try EventCoding.payload(of: decision.events[1]))
+        #expect(!payload.contains("530102199001011231") && !payload.contains("13812345678"))
+        #expect(EventCoding.schemaVersion(of: decision.events[1]) == 2)
+        for event in decision.events { world.state.apply(event) }
+        let member = try #require(world.state.members["m"])
+        let opened = try PersonalDataSealing.open(member) { $0 == decision.keys[0].id ? decision.keys[0].bytes : nil }
+        #expect(opened == OpenedPersonalData(idCardNumber: "530102199001011231", phone: "13812345678"))
     }
 
     @Test func noFutureDatesForMemberChanges() throws {

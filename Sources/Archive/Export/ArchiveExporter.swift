@@ -70,7 +70,8 @@ public enum ArchiveExporter {
         let manifest: ArchiveManifest
         let endFrontier: [String]
         do {
-            let file = try OutputFile(creating: partialPath)
+            // Owner-only, like the store: an archive holds the whole record.
+            let file = try OutputFile(creating: partialPath, mode: 0o600)
             let tar = TarGzipWriter(
                 gzip: ParallelGzipWriter(file: file, level: request.compressionLevel),
                 modificationTime: Int64(now.timeIntervalSince1970))

@@ -2,6 +2,9 @@
 ///
 /// A pure function: `today` is passed in (the CLI reads it from the district's clock or
 /// `DANGJIAN_TODAY`), so every rule is testable without a database or a clock.
+///
+/// Personal data a command carries (ID-card number, phone) is not among these events: it is
+/// only ever recorded sealed, by `decideSealingPersonalData`.
 public func decide(_ command: DomainCommand, _ state: DomainState, today: CalendarDate) throws -> [DomainEvent] {
     let rules = Rules(state: state, today: today)
     switch command {
@@ -14,6 +17,7 @@ public func decide(_ command: DomainCommand, _ state: DomainState, today: Calend
     case .recordLeaving(let c): return try rules.leave(c)
     case .changeRole(let c): return try rules.changeRole(c)
     case .recordTalk(let c): return try rules.recordTalk(c)
+    case .erasePersonalData(let c): return try rules.erasePersonalData(c)
     case .electCommittee(let c): return try rules.electCommittee(c)
     case .logMeeting(let c): return try rules.logMeeting(c)
     case .correctMeeting(let c): return try rules.correctMeeting(c)
@@ -21,6 +25,27 @@ public func decide(_ command: DomainCommand, _ state: DomainState, today: Calend
     case .logStudy(let c): return try rules.logStudy(c)
     case .payDues(let c): return try rules.payDues(c)
     }
+}
+
+/// What a command records: the events `decide` gives, then its personal data sealed under a
+/// new key, and the keys to store with them in the same transaction.
+public struct SealedDecision: Sendable {
+    public var events: [DomainEvent]
+    public var keys: [PersonalDataKey]
+}
+
+/// `decide`, with the command's personal data sealed (`PersonalDataSealing`) as one more
+/// event of the member's stream: the way every writer that records personal data decides.
+public func decideSealingPersonalData(
+    _ command: DomainCommand, _ state: DomainState, today: CalendarDate
+) throws -> SealedDecision {
+    var decision = SealedDecision(events: try decide(command, state, today: today), keys: [])
+    if let entry = command.personalData {
+        let (event, key) = try PersonalDataSealing.seal(entry)
+        decision.events.append(.memberPersonalDataRecorded(event))
+        decision.keys.append(key)
+    }
+    return decision
 }
 
 /// The state and the day the rules are judged against, with the checks several rules share.

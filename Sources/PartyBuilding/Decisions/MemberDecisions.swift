@@ -6,14 +6,22 @@ extension Rules {
         try requireNotFuture(c.since)
         let role = c.role ?? .member
         if role != .member && c.status != .full { throw DomainError.roleNeedsFullMember(member: c.id, role: role) }
-        var events: [DomainEvent] = [.memberAdded(MemberAdded(
+        // The ID-card number and phone are not decided here: `decideSealingPersonalData` seals them.
+        return [.memberAdded(MemberAdded(
             member: c.id, name: c.name, branch: c.branch, group: c.group, status: c.status, since: c.since, role: role,
             probationEnds: c.status == .probationary ? Self.probationEnd(admittedOn: c.since) : nil))]
-        if c.idCardNumber != nil || c.phone != nil {
-            events.append(.memberPersonalDataRecorded(MemberPersonalDataRecorded(
-                member: c.id, idCardNumber: c.idCardNumber, phone: c.phone, date: c.since)))
+    }
+
+    /// Erasure (PIPL art. 47) is allowed whatever the member's status, a person who left
+    /// included; there must be sealed data to erase.
+    func erasePersonalData(_ c: ErasePersonalData) throws -> [DomainEvent] {
+        let member = try member(c.member)
+        try requireNotFuture(c.date)
+        guard !member.personalKeyIDs.isEmpty else {
+            throw DomainError.noPersonalDataToErase(member: c.member, erasedOn: member.personalDataErased)
         }
-        return events
+        return [.memberPersonalDataErased(MemberPersonalDataErased(
+            member: c.member, date: c.date, reason: c.reason, keyIDs: member.personalKeyIDs))]
     }
 
     /// Probation lasts one year from admission (党章 第七条).

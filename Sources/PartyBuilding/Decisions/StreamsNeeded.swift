@@ -28,6 +28,7 @@ public func streams(neededBy command: DomainCommand, knowing state: DomainState)
     case .recordLeaving(let c): members([c.member])
     case .changeRole(let c): members([c.member])
     case .recordTalk(let c): members([c.member, c.by])
+    case .erasePersonalData(let c): members([c.member])
     case .electCommittee(let c):
         organisations(c.branch)
         members(c.members)

@@ -7,6 +7,8 @@
 public struct ImportPlan: Sendable {
     /// The events to append, in row order, with their ids.
     public var events: [IdentifiedEvent] = []
+    /// The keys of the personal data sealed in `events`, to append with them.
+    public var keys: [PersonalDataKey] = []
     /// Rows whose events the store already holds (an earlier import of the same rows).
     public var alreadyImported = 0
     /// Rows that produce new events.
@@ -32,8 +34,9 @@ public struct ImportPlan: Sendable {
                 continue
             }
             do {
-                let decided = try decide(row.command, state, today: today)
-                for (index, event) in decided.enumerated() {
+                let decided = try decideSealingPersonalData(row.command, state, today: today)
+                plan.keys += decided.keys
+                for (index, event) in decided.events.enumerated() {
                     state.apply(event)
                     plan.events.append(IdentifiedEvent(id: ImportRows.eventID(rowKey: row.key, index: index), event: event))
                 }

@@ -73,6 +73,11 @@ public enum CommandParsing {
             date: try f.optionalDate("date") ?? today))
     }
 
+    public static func erasePersonalData(_ f: Fields, today: CalendarDate) throws -> DomainCommand {
+        .erasePersonalData(ErasePersonalData(
+            member: try f.identifier("id"), reason: try f.required("reason"), date: try f.optionalDate("date") ?? today))
+    }
+
     public static func recordTalk(_ f: Fields) throws -> DomainCommand {
         .recordTalk(RecordTalk(
             member: try f.identifier("id"), date: try f.date("date"), by: try f.optionalIdentifier("by"), note: f.optional("note")))

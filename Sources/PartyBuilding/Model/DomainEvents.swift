@@ -37,12 +37,51 @@ public struct MemberAdded: Codable, Hashable, Sendable {
     public var probationEnds: CalendarDate?
 }
 
-/// `member.personal-data-recorded`, stream `member-<id>`: the only event holding personal data.
+/// `member.personal-data-recorded` (schema 2), stream `member-<id>`: the only event holding
+/// personal data, and only sealed (`PersonalDataSealing`): the key that opens it lives
+/// outside the chain, so destroying it erases the data and leaves the chain verifiable.
 public struct MemberPersonalDataRecorded: Codable, Hashable, Sendable {
     public var member: String
-    public var idCardNumber: String?
-    public var phone: String?
     public var date: CalendarDate
+    /// The key in the store's `personal_keys` table; nil for a schema-1 record, written in
+    /// plain text before sealing existed, whose fields are not read.
+    public var keyID: String?
+    /// AES-GCM sealed box (nonce ‖ ciphertext ‖ tag) of the ID-card number, base64.
+    public var sealedIdCardNumber: String?
+    /// AES-GCM sealed box of the phone number, base64.
+    public var sealedPhone: String?
+
+    enum CodingKeys: String, CodingKey {
+        // "keyId": the snake_case strategies turn it into `key_id` and back.
+        case member, date, keyID = "keyId", sealedIdCardNumber, sealedPhone
+    }
+}
+
+/// `member.personal-data-erased`, stream `member-<id>`: the member's personal-data keys were
+/// destroyed (crypto-shredding, PIPL art. 47), in the same transaction as this event.
+public struct MemberPersonalDataErased: Codable, Hashable, Sendable {
+    public var member: String
+    public var date: CalendarDate
+    public var reason: String
+    /// The keys destroyed.
+    public var keyIDs: [String]
+
+    enum CodingKeys: String, CodingKey {
+        // "keyIds": the snake_case strategies turn it into `key_ids` and back.
+        case member, date, reason, keyIDs = "keyIds"
+    }
+}
+
+/// `member.personal-data-viewed`, stream `personal-data-views-<id>`: someone (the envelope's
+/// actor, at its recorded time) had a member's personal data shown in full.
+public struct MemberPersonalDataViewed: Codable, Hashable, Sendable {
+    public var member: String
+    public var date: CalendarDate
+
+    public init(member: String, date: CalendarDate) {
+        self.member = member
+        self.date = date
+    }
 }
 
 /// `member.promoted`: one step along the pipeline, stream `member-<id>`.
@@ -222,6 +261,8 @@ public enum DomainEvent: Hashable, Sendable {
     case committeeElected(CommitteeElected)
     case memberAdded(MemberAdded)
     case memberPersonalDataRecorded(MemberPersonalDataRecorded)
+    case memberPersonalDataErased(MemberPersonalDataErased)
+    case memberPersonalDataViewed(MemberPersonalDataViewed)
     case memberPromoted(MemberPromoted)
     case probationExtended(ProbationExtended)
     case probationCancelled(ProbationCancelled)
@@ -240,6 +281,9 @@ public enum DomainEvent: Hashable, Sendable {
 public enum StreamName {
     public static func organisation(_ id: String) -> String { "org-" + id }
     public static func member(_ id: String) -> String { "member-" + id }
+    /// Who had a member's personal data shown, apart from the member's own stream so that
+    /// looking never conflicts with a secretary's write.
+    public static func personalDataViews(_ id: String) -> String { "personal-data-views-" + id }
     public static func meeting(_ id: String) -> String { "meeting-" + id }
     public static func study(_ id: String) -> String { "study-" + id }
 }
@@ -248,7 +292,7 @@ extension DomainEvent {
     /// Every event type name, as stored in the envelope's `type`.
     public static let typeNames: [String] = [
         "organisation.created", "committee.elected", "member.added", "member.personal-data-recorded",
-        "member.promoted", "member.probation-extended", "member.probation-cancelled", "member.transferred",
+        "member.personal-data-erased", "member.personal-data-viewed", "member.promoted", "member.probation-extended", "member.probation-cancelled", "member.transferred",
         "member.left", "member.role-changed", "member.talked", "meeting.logged", "meeting.corrected", "meeting.retracted",
         "study.logged", "dues.paid",
     ]
@@ -259,6 +303,8 @@ extension DomainEvent {
         case .committeeElected: "committee.elected"
         case .memberAdded: "member.added"
         case .memberPersonalDataRecorded: "member.personal-data-recorded"
+        case .memberPersonalDataErased: "member.personal-data-erased"
+        case .memberPersonalDataViewed: "member.personal-data-viewed"
         case .memberPromoted: "member.promoted"
         case .probationExtended: "member.probation-extended"
         case .probationCancelled: "member.probation-cancelled"
@@ -280,6 +326,8 @@ extension DomainEvent {
         case .committeeElected(let e): StreamName.organisation(e.branch)
         case .memberAdded(let e): StreamName.member(e.member)
         case .memberPersonalDataRecorded(let e): StreamName.member(e.member)
+        case .memberPersonalDataErased(let e): StreamName.member(e.member)
+        case .memberPersonalDataViewed(let e): StreamName.personalDataViews(e.member)
         case .memberPromoted(let e): StreamName.member(e.member)
         case .probationExtended(let e): StreamName.member(e.member)
         case .probationCancelled(let e): StreamName.member(e.member)
@@ -302,6 +350,8 @@ extension DomainEvent {
         case .committeeElected(let e): e.date
         case .memberAdded(let e): e.since
         case .memberPersonalDataRecorded(let e): e.date
+        case .memberPersonalDataErased(let e): e.date
+        case .memberPersonalDataViewed(let e): e.date
         case .memberPromoted(let e): e.date
         case .probationExtended(let e): e.date
         case .probationCancelled(let e): e.date

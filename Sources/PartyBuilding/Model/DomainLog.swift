@@ -78,9 +78,13 @@ public enum DomainLog {
     /// Appends `events` atomically, expecting every stream `basis` read at the version read
     /// (streams only read are checked by writes without events). Consecutive events of one
     /// stream go in one write, and the events' order is kept.
+    ///
+    /// In the same transaction, `keys` (those of the personal data sealed in `events`) are
+    /// stored, and the keys every `member.personal-data-erased` among `events` names are destroyed.
     @discardableResult
     public static func append(
-        _ events: [IdentifiedEvent], basedOn basis: DecisionBasis, to store: EventStore, metadata: EventMetadata
+        _ events: [IdentifiedEvent], basedOn basis: DecisionBasis, to store: EventStore, metadata: EventMetadata,
+        keys: [PersonalDataKey] = []
     ) throws -> [RecordedEvent] {
         var writes = try writes(of: events, basedOn: basis.state, metadata: metadata)
         let written = Set(writes.map(\.streamID))
@@ -88,7 +92,7 @@ public enum DomainLog {
             StreamWrite(streamID: stream, expectedVersion: expected(basis.state.version(of: stream)), events: [])
         }
         writes.insert(contentsOf: onlyRead, at: 0)
-        return try store.append(writes)
+        return try store.append(writes, secrets: secretChanges(events, keys))
     }
 
     /// Appends `events` atomically, each stream written expected at the version `state` knows
@@ -97,7 +101,16 @@ public enum DomainLog {
     public static func append(
         _ events: [IdentifiedEvent], basedOn state: DomainState, to store: EventStore, metadata: EventMetadata
     ) throws -> [RecordedEvent] {
-        try store.append(writes(of: events, basedOn: state, metadata: metadata))
+        try store.append(writes(of: events, basedOn: state, metadata: metadata), secrets: secretChanges(events, []))
+    }
+
+    /// The keys to store with `events`, and those their erasures destroy.
+    private static func secretChanges(_ events: [IdentifiedEvent], _ keys: [PersonalDataKey]) -> [SecretChange] {
+        var changes = keys.map { SecretChange.store(id: $0.id, key: $0.bytes) }
+        for case .memberPersonalDataErased(let erasure) in events.map(\.event) {
+            changes += erasure.keyIDs.map { SecretChange.destroy(id: $0) }
+        }
+        return changes
     }
 
     private static func writes(

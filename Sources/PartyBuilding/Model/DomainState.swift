@@ -42,8 +42,15 @@ public struct Member: Hashable, Sendable {
     public var leaveReason: LeaveReason?
     /// The business date of the member's latest change: later changes may not predate it.
     public var lastChange: CalendarDate
-    public var idCardNumber: String?
-    public var phone: String?
+    /// Sealed: opened only with the member's key (`PersonalDataSealing.open`).
+    public var idCardNumber: SealedValue?
+    public var phone: SealedValue?
+    /// The keys of every personal-data record not yet erased: what an erasure destroys.
+    public var personalKeyIDs: [String] = []
+    /// When the member's personal data was last erased.
+    public var personalDataErased: CalendarDate?
+    /// A plain-text record written before sealing existed (schema 1): not shown, not erasable.
+    public var hasUnsealedPersonalData = false
     /// Indexes (`YearMonth.index`) of months paid for.
     public var paidMonths: Set<Int> = []
 
@@ -125,9 +132,25 @@ public struct DomainState: Sendable {
                 placements: [Placement(branch: e.branch, group: e.group, from: e.since)], lastChange: e.since)
         case .memberPersonalDataRecorded(let e):
             updateMember(e.member, on: e.date) {
-                $0.idCardNumber = e.idCardNumber ?? $0.idCardNumber
-                $0.phone = e.phone ?? $0.phone
+                guard let keyID = e.keyID else {
+                    $0.hasUnsealedPersonalData = true
+                    return
+                }
+                $0.idCardNumber = e.sealedIdCardNumber.map { SealedValue(keyID: keyID, sealed: $0) } ?? $0.idCardNumber
+                $0.phone = e.sealedPhone.map { SealedValue(keyID: keyID, sealed: $0) } ?? $0.phone
+                if !$0.personalKeyIDs.contains(keyID) { $0.personalKeyIDs.append(keyID) }
             }
+        case .memberPersonalDataErased(let e):
+            // An erasure is dated the day it is done, which may follow every other change:
+            // it does not move the member's latest change.
+            updateMember(e.member, on: nil) {
+                $0.idCardNumber = nil
+                $0.phone = nil
+                $0.personalKeyIDs.removeAll { e.keyIDs.contains($0) }
+                $0.personalDataErased = e.date
+            }
+        case .memberPersonalDataViewed:
+            break
         case .memberPromoted(let e):
             updateMember(e.member, on: e.date) {
                 $0.status = e.to

@@ -3,12 +3,15 @@ import Foundation
 
 /// Turns domain events into store envelopes and back.
 public enum EventCoding {
-    /// Every payload is at schema version 1.
-    public static let schemaVersion = 1
+    /// The payload's schema version: 1, except personal data, sealed since schema 2.
+    public static func schemaVersion(of event: DomainEvent) -> Int {
+        if case .memberPersonalDataRecorded = event { return 2 }
+        return 1
+    }
 
     public static func newEvent(_ event: DomainEvent, id: String, metadata: EventMetadata) throws -> NewEvent {
         NewEvent(
-            eventID: id, type: event.typeName, schemaVersion: schemaVersion,
+            eventID: id, type: event.typeName, schemaVersion: schemaVersion(of: event),
             businessTime: event.businessDate.description, payload: try payload(of: event), metadata: metadata)
     }
 
@@ -21,6 +24,8 @@ public enum EventCoding {
         case .committeeElected(let e): data = try encoder.encode(e)
         case .memberAdded(let e): data = try encoder.encode(e)
         case .memberPersonalDataRecorded(let e): data = try encoder.encode(e)
+        case .memberPersonalDataErased(let e): data = try encoder.encode(e)
+        case .memberPersonalDataViewed(let e): data = try encoder.encode(e)
         case .memberPromoted(let e): data = try encoder.encode(e)
         case .probationExtended(let e): data = try encoder.encode(e)
         case .probationCancelled(let e): data = try encoder.encode(e)
@@ -48,7 +53,11 @@ public enum EventCoding {
         case "organisation.created": return .organisationCreated(try decode(OrganisationCreated.self))
         case "committee.elected": return .committeeElected(try decode(CommitteeElected.self))
         case "member.added": return .memberAdded(try decode(MemberAdded.self))
-        case "member.personal-data-recorded": return .memberPersonalDataRecorded(try decode(MemberPersonalDataRecorded.self))
+        case "member.personal-data-recorded":
+            // Schema 1 held the fields in plain text: decoded without them, never shown.
+            return .memberPersonalDataRecorded(try decode(MemberPersonalDataRecorded.self))
+        case "member.personal-data-erased": return .memberPersonalDataErased(try decode(MemberPersonalDataErased.self))
+        case "member.personal-data-viewed": return .memberPersonalDataViewed(try decode(MemberPersonalDataViewed.self))
         case "member.promoted": return .memberPromoted(try decode(MemberPromoted.self))
         case "member.probation-extended": return .probationExtended(try decode(ProbationExtended.self))
         case "member.probation-cancelled": return .probationCancelled(try decode(ProbationCancelled.self))

@@ -1,8 +1,7 @@
 /// Personal data (身份证号, phone): validated on the way in, masked on the way out.
 ///
-/// It travels only in `member.personal-data-recorded` events, never in other payloads, so a
-/// later release can encrypt that one event type per member (and shred the key) without
-/// touching any other record.
+/// It travels only in `member.personal-data-recorded` events, never in other payloads, and
+/// only sealed under a per-member key (`PersonalDataSealing`) that erasure destroys.
 public enum PersonalData {
     /// The 18-character resident ID number per GB 11643-1999, normalised (a final `x` as `X`),
     /// or nil when its format, birth date or check digit is wrong.

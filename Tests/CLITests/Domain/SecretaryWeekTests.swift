@@ -84,6 +84,10 @@ import Testing
         #expect(masked.contains("5301**********1231") && masked.contains("138****5678") && !masked.contains("530102199001011231"))
         let full = try session.ok(["member", "show", "m01", "--show-personal"])
         #expect(full.contains("530102199001011231") && full.contains("13812345678"))
+        // Erased on request: the keys go, the record says so.
+        try session.ok(["member", "erase-personal", "m01", "--reason", "本人申请删除"])
+        let erased = try session.ok(["member", "show", "m01", "--show-personal"])
+        #expect(erased.contains("erased on \(DomainSession.today)") && !erased.contains("1231"))
 
         // Every event's payload matches its schema, every event type occurs, and the chain holds.
         let lines = try session.eventLines()
@@ -91,7 +95,7 @@ import Testing
             atPath: DomainSession.packageRoot.appendingPathComponent("schemas/events").path)
         let schemaTypes = Set(schemaFiles.map { $0.replacingOccurrences(of: ".schema.json", with: "") })
         #expect(try Python.validatePayloads(lines) == schemaTypes)
-        #expect(schemaTypes.count == 16)
+        #expect(schemaTypes.count == 18)
         #expect(lines.contains { $0.contains("\"actor\":\"王书记\"") })
         #expect(lines.contains { $0.contains("\"actor\":\"tester\"") })
         let talked = try #require(lines.first { $0.contains("\"type\":\"member.talked\"") })

@@ -2,6 +2,7 @@ import Archive
 import ArgumentParser
 import Bilingual
 import EventStore
+import Foundation
 
 struct KeysGenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,8 @@ struct KeysGenerateCommand: ParsableCommand {
         discussion: """
             Writes \(SigningKeys.privateKeyFileName) (PKCS #8 PEM, mode 0600: keep it secret, use it with \
             `archive export --key`) and \(SigningKeys.publicKeyFileName) (PEM: give it to auditors for \
-            `archive verify --public-key` or `openssl pkeyutl -verify`). Existing key files are never overwritten.
+            `archive verify --public-key` or `openssl pkeyutl -verify`). A missing folder is created with mode 0700. \
+            Existing key files are never overwritten.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -19,6 +21,14 @@ struct KeysGenerateCommand: ParsableCommand {
     var out: String
 
     func run() throws {
+        if !FileManager.default.fileExists(atPath: out) {
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw EventStoreError.cannotOpen(path: out, detail: "the folder cannot be created")
+            }
+        }
         let keys = try SigningKeys.generate(in: out)
         let fingerprint = Hex.string(keys.key.rawRepresentation)
         print(BilingualText(

@@ -31,6 +31,7 @@ enum DomainWrite {
     /// Decides the command against the current state of the streams it needs (not the whole
     /// log: the cost follows the command, not the store's age) and appends the events, expecting
     /// every stream read at the version read. A refusal throws before anything is written.
+    /// Personal data is sealed, and its key stored in the same transaction.
     @discardableResult
     static func perform(
         _ global: GlobalOptions, _ write: WriteOptions, _ command: (WriteContext) throws -> DomainCommand
@@ -39,9 +40,9 @@ enum DomainWrite {
         let today = try Today.fromEnvironment()
         let command = try command(WriteContext(today: today, store: store))
         let basis = try DomainLog.load(neededBy: [command], from: store)
-        let events = try decide(command, basis.state, today: today)
-        let identified = events.map { IdentifiedEvent(id: newRecordID(), event: $0) }
-        return try DomainLog.append(identified, basedOn: basis, to: store, metadata: write.metadata())
+        let decision = try decideSealingPersonalData(command, basis.state, today: today)
+        let identified = decision.events.map { IdentifiedEvent(id: newRecordID(), event: $0) }
+        return try DomainLog.append(identified, basedOn: basis, to: store, metadata: write.metadata(), keys: decision.keys)
     }
 
     /// A fresh id for a meeting, study session, payment or event.

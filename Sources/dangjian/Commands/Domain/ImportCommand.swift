@@ -46,7 +46,7 @@ struct ImportCommand: ParsableCommand {
         if !plan.problems.isEmpty { throw ImportError.badRows(file: file, problems: plan.problems) }
         if !dryRun && !plan.events.isEmpty {
             try DomainLog.append(plan.events, basedOn: basis, to: store,
-                                 metadata: write.metadata(correlationID: UUID().uuidString.lowercased()))
+                                 metadata: write.metadata(correlationID: UUID().uuidString.lowercased()), keys: plan.keys)
         }
         let summary = dryRun
             ? BilingualText(

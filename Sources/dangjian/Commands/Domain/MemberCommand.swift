@@ -7,7 +7,7 @@ struct MemberCommand: ParsableCommand {
         abstract: "Members and the development pipeline. 党员与发展党员",
         subcommands: [
             Add.self, Promote.self, ExtendProbation.self, CancelProbation.self, Transfer.self, Leave.self, SetRole.self, Talk.self,
-            MemberShowCommand.self, MemberListCommand.self,
+            MemberErasePersonalCommand.self, MemberShowCommand.self, MemberListCommand.self,
         ])
 
     /// A write about one existing member: prints the id of the event it recorded.
@@ -19,7 +19,7 @@ struct MemberCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a person to a branch's roll; prints their id. 登记人员",
-            discussion: "--since is when they reached --status (the joining date for probationary and full members). ID-card numbers are checked (GB 11643) and kept only in a personal-data event.")
+            discussion: "--since is when they reached --status (the joining date for probationary and full members). ID-card numbers are checked (GB 11643) and kept only sealed (AES-GCM, one key per member) in a personal-data event; `member erase-personal` destroys the key.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var write: WriteOptions

@@ -9,13 +9,20 @@ struct MemberShowCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The member's id. 人员编号") var id: String
-    @Flag(name: .customLong("show-personal"), help: "Print ID-card number and phone in full. 显示完整个人信息")
+    @Flag(name: .customLong("show-personal"), help: "Print ID-card number and phone in full; the viewing is recorded. 显示完整个人信息（查看会被记录）")
     var showPersonal = false
+    @OptionGroup var write: WriteOptions
 
     func run() throws {
+        let store = try global.openStore()
         var basis = DecisionBasis()
-        try basis.read([StreamName.member(id)], from: try global.openStore())
+        try basis.read([StreamName.member(id)], from: store)
         guard let member = basis.state.members[id] else { throw DomainError.unknownMember(id: id) }
+        let personal = try PersonalDataView(member: member, store: store)
+        if showPersonal && personal.opened != nil {
+            // Recorded before anything is shown: a look that cannot be recorded does not happen.
+            try PersonalDataView.recordViewing(of: id, in: store, metadata: write.metadata())
+        }
         let language = global.language
         func label(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         var table = TextTable(columns: [.init(title: label("项目", "field")), .init(title: label("内容", "value"))])
@@ -30,8 +37,8 @@ struct MemberShowCommand: ParsableCommand {
             ("入党日期", "joined", member.joined?.description),
             ("预备期满", "probation ends", member.status == .probationary ? member.probationEnds?.description : nil),
             ("离开原因", "left because", member.leaveReason?.label.text(in: language)),
-            ("身份证号", "ID card", member.idCardNumber.map { showPersonal ? $0 : PersonalData.maskedIDCard($0) }),
-            ("电话", "phone", member.phone.map { showPersonal ? $0 : PersonalData.maskedPhone($0) }),
+            ("身份证号", "ID card", personal.idCardNumber(full: showPersonal, language: language)),
+            ("电话", "phone", personal.phone(full: showPersonal, language: language)),
             ("已交党费月数", "months of dues paid", member.status.isPartyMember || !member.paidMonths.isEmpty ? String(member.paidMonths.count) : nil),
         ]
         for (zh, en, value) in rows {
