@@ -30,7 +30,7 @@ struct MemberShowCommand: ParsableCommand {
         let rows: [(String, String, String?)] = [
             ("编号", "id", member.id),
             ("姓名", "name", member.name),
-            ("状态", "status", member.status.label.text(in: language) + "（\(member.statusSince)）"),
+            ("状态", "status", member.status.label.text(in: language) + (language == .zh ? "（\(member.statusSince)）" : " (since \(member.statusSince))")),
             ("支部", "branch", current.branch),
             ("党小组", "group", current.group),
             ("职务", "role", member.role.label.text(in: language)),
