@@ -1,6 +1,6 @@
 import Foundation
 
-/// Wall-clock timing, child processes and the results table.
+/// Wall-clock timing of code in this process and of child processes.
 enum Measure {
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -10,45 +10,78 @@ enum Measure {
 
     struct ProcessRun {
         var seconds: Double
+        /// Peak resident set of the measured program, from `/usr/bin/time -v`.
         var peakMegabytes: Double
         var stdout: String
+        var stderr: String
+        var status: Int32
     }
 
-    /// Runs a program to completion: its wall time and its peak resident memory.
-    static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ProcessRun {
+    /// Runs a program once under `/usr/bin/time -v`: its wall time and its own peak memory
+    /// (`getrusage(RUSAGE_CHILDREN)` would report the largest child so far, not this one).
+    static func timed(
+        _ program: String, _ arguments: [String], environment: [String: String] = [:], allowingFailure: Bool = false
+    ) throws -> ProcessRun {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("dangjian-bench-time-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        var run = try output("/usr/bin/time", ["-v", "-o", report, program] + arguments, environment: environment, allowingFailure: allowingFailure)
+        let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n")
+        guard let line = lines.first(where: { $0.contains("Maximum resident set size (kbytes)") }),
+              let kilobytes = Double(line.split(separator: ":").last!.trimmingCharacters(in: .whitespaces))
+        else { throw BenchError("/usr/bin/time -v printed no peak memory for \(program)") }
+        run.peakMegabytes = kilobytes / 1024
+        return run
+    }
+
+    /// Runs a program to completion: its stdout, stderr and wall time. A non-zero exit throws
+    /// with the program's stderr, unless `allowingFailure`.
+    static func output(
+        _ program: String, _ arguments: [String], environment: [String: String] = [:], allowingFailure: Bool = false
+    ) throws -> ProcessRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        let outputPipe = Pipe()
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("dangjian-bench-stderr-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else { throw BenchError("cannot create \(errorFile.path)") }
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        process.standardOutput = outputPipe
+        process.standardError = try FileHandle(forWritingTo: errorFile)
         var output = Data()
         let seconds = try seconds {
             try process.run()
-            output = pipe.fileHandleForReading.readDataToEndOfFile()
+            output = outputPipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
         }
-        guard process.terminationStatus == 0 else {
-            throw BenchError("\(program) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        guard process.terminationStatus == 0 || allowingFailure else {
+            throw BenchError("\(program) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus): \(errors)")
         }
-        return ProcessRun(seconds: seconds, peakMegabytes: peakChildMegabytes(), stdout: String(decoding: output, as: UTF8.self))
+        return ProcessRun(
+            seconds: seconds, peakMegabytes: 0, stdout: String(decoding: output, as: UTF8.self), stderr: errors,
+            status: process.terminationStatus)
     }
 
-    /// The largest resident set of any child so far (Linux reports kilobytes, macOS bytes).
-    static func peakChildMegabytes() -> Double {
-        var usage = rusage()
-        #if os(macOS)
-        getrusage(RUSAGE_CHILDREN, &usage)
-        return Double(usage.ru_maxrss) / 1_048_576
-        #else
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
-        #endif
+    /// The median wall time of `runs` runs of one command, by hyperfine (no shell, warm cache).
+    static func median(runs: Int, _ command: [String], environment: [String: String] = [:]) throws -> Double {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("dangjian-bench-hyperfine-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: report) }
+        // hyperfine splits the command on whitespace (no shell): arguments must not contain spaces.
+        precondition(command.allSatisfy { !$0.contains(" ") }, "hyperfine arguments must not contain spaces")
+        _ = try output("/usr/bin/env", [
+            "hyperfine", "--shell=none", "--style", "none", "--warmup", "2", "--runs", String(runs),
+            "--export-json", report, command.joined(separator: " "),
+        ], environment: environment)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        guard let result = (json?["results"] as? [[String: Any]])?.first, let median = result["median"] as? Double else {
+            throw BenchError("hyperfine wrote no median for \(command.joined(separator: " "))")
+        }
+        return median
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        return sorted[sorted.count / 2]
+    static func fileMegabytes(_ path: String) throws -> Double {
+        Double(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0) / 1_048_576
     }
 }
 
@@ -57,21 +90,20 @@ struct BenchError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// One line of the results: the project's figure, the baseline's, their ratio and the goal.
-struct Result {
-    var name: String
-    var figure: String
-    var baseline: String
-    var ratio: String
-    var goal: String
-
-    static func print(_ results: [Result]) {
-        Swift.print("| benchmark | dangjian | baseline (same run) | ratio | goal |")
-        Swift.print("|---|---|---|---|---|")
-        for result in results {
-            Swift.print("| \(result.name) | \(result.figure) | \(result.baseline) | \(result.ratio) | \(result.goal) |")
-        }
-    }
+/// Progress of the run, on stderr so that stdout holds only the table.
+func note(_ text: String) {
+    let stamp = DateFormatter.localizedString(from: Date(), dateStyle: .none, timeStyle: .medium)
+    FileHandle.standardError.write(Data("[\(stamp)] \(text)\n".utf8))
 }
 
-func format(_ value: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", value) }
+func format(_ value: Double, _ digits: Int = 0) -> String {
+    let plain = String(format: "%.\(digits)f", value)
+    guard digits == 0, value >= 10_000 else { return plain }
+    // Thousands separators for large whole numbers, so event rates read at a glance.
+    var grouped = ""
+    for (index, digit) in plain.reversed().enumerated() {
+        if index > 0, index % 3 == 0 { grouped.append(",") }
+        grouped.append(digit)
+    }
+    return String(grouped.reversed())
+}
