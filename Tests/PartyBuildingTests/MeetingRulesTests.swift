@@ -102,6 +102,20 @@ import Testing
         #expect(world.state.meetings["m1"]?.record.place == nil)
     }
 
+    @Test func aCorrectionDoesNotRecheckPeopleListedBeforeALaterTransfer() throws {
+        var world = try world()
+        try world.run(log([:]))
+        // b moves to b2 on the meeting's own day, after the meeting was logged.
+        try world.run(CommandParsing.transfer(World.fields(["id": "b", "to-branch": "b2", "date": "2026-03-10"])))
+        let correct = { (values: [String: String]) in try CommandParsing.correctMeeting(World.fields(values), meeting: "m1") }
+        #expect(world.refusal(try correct(["topic": "学习党章", "reason": "主题有误"])) == nil)
+        // Someone newly listed is still checked, and so is everyone when the date changes.
+        #expect(world.refusal(try correct(["attendees": "a,b,x", "reason": "x"]))
+                == .notInBranch(member: "x", branch: "b1", group: nil, date: World.date("2026-03-10")))
+        #expect(world.refusal(try correct(["date": "2026-03-11", "reason": "日期有误"]))
+                == .notInBranch(member: "b", branch: "b1", group: nil, date: World.date("2026-03-11")))
+    }
+
     @Test func retractionKeepsTheRecordAndEndsChanges() throws {
         var world = try world()
         try world.run(log([:]))

@@ -13,7 +13,7 @@ extension Rules {
         let meeting = try openMeeting(c.meeting)
         let record = c.changes.applied(to: meeting.record)
         guard record != meeting.record else { throw DomainError.nothingToCorrect(id: c.meeting) }
-        try validate(record)
+        try validate(record, correcting: meeting.record)
         return [.meetingCorrected(MeetingCorrected(meeting: c.meeting, record: record, reason: c.reason))]
     }
 
@@ -31,7 +31,12 @@ extension Rules {
     }
 
     /// The rules every version of a meeting record obeys, whether logged or corrected.
-    private func validate(_ record: MeetingRecord) throws {
+    ///
+    /// A correction that keeps the branch, group and date does not re-check the people the
+    /// original record already listed: they were checked against the roll when it was logged,
+    /// and a transfer recorded since (even on the meeting's own day) must not make a
+    /// correction of the topic impossible.
+    private func validate(_ record: MeetingRecord, correcting original: MeetingRecord? = nil) throws {
         _ = try branch(record.branch)
         if record.type == .groupMeeting {
             guard let group = record.group else { throw DomainError.groupRequired }
@@ -43,10 +48,12 @@ extension Rules {
         try requireNotFuture(record.date)
         guard !record.attendees.isEmpty else { throw DomainError.missingField(name: "attendees") }
         try requireNoDuplicates(record.listedMembers)
-        for id in record.listedMembers {
+        let sameSetting = original.map { ($0.branch, $0.group, $0.date) == (record.branch, record.group, record.date) } ?? false
+        let checked = sameSetting ? Set(original!.listedMembers + [original!.host, original!.recorder].compactMap { $0 }) : []
+        for id in record.listedMembers where !checked.contains(id) {
             try requireMember(id, of: record.branch, group: record.group, on: record.date)
         }
-        for id in [record.host, record.recorder].compactMap({ $0 }) {
+        for id in [record.host, record.recorder].compactMap({ $0 }) where !checked.contains(id) {
             try requireMember(id, of: record.branch, group: nil, on: record.date)
         }
         if let lecturer = record.lecturer { _ = try member(lecturer) }

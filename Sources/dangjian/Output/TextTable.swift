@@ -35,7 +35,10 @@ struct TextTable {
                 let padding = String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
                 return columns[index].alignment == .left ? cell + padding : padding + cell
             }
-            return String(padded.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+            let text = padded.joined(separator: "  ")
+            // No trailing blanks: the last column is padded only when right-aligned.
+            guard let end = text.lastIndex(where: { $0 != " " }) else { return "" }
+            return String(text[...end])
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
         return ([line(columns.map(\.title)), rule] + rows.map(line)).joined(separator: "\n")
