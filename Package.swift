@@ -138,7 +138,7 @@ let package = Package(
             dependencies: ["Archive"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["dangjian", "EventStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["dangjian", "EventStore", "DistrictSimulator", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Crypto
 import EventStore
+import Foundation
 
 /// What one streaming pass over an archive file found, before comparing it with the manifest.
 struct ArchiveContents {
@@ -22,10 +23,25 @@ enum ArchiveReader {
     /// Manifest and signature are read whole; anything bigger than this is not one.
     static let smallMemberLimit = 4 << 20
 
+    /// A decompression bomb is stopped once the archive has unpacked to more than this many
+    /// times its own size, plus `expansionAllowance`: gzip can expand about 1000-fold, while
+    /// dangjian's archives (hashes, ids, dates) unpack to under 10 times their size.
+    static let maximumExpansion: Int64 = 200
+    static let expansionAllowance: Int64 = 64 << 20
+
     static func read(path: String, onEvent: ((RecordedEvent) throws -> Void)? = nil) throws -> ArchiveContents {
         var consumer = MemberConsumer(contents: ArchiveContents(events: EventsChecker(onEvent: onEvent)))
         var tar = TarStreamParser()
+        let compressedSize = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+        let limit = expansionAllowance + maximumExpansion * compressedSize
+        var unpacked: Int64 = 0
         try GzipReader(path: path).forEachChunk { chunk in
+            unpacked += Int64(chunk.count)
+            guard unpacked <= limit else {
+                throw ArchiveProblem(
+                    zh: "解压后超过 \(limit) 字节（文件大小的 \(maximumExpansion) 倍以上）：不是 dangjian 归档，可能是压缩炸弹",
+                    en: "it unpacks to more than \(limit) bytes (over \(maximumExpansion) times its size): not a dangjian archive, perhaps a decompression bomb")
+            }
             try tar.feed(chunk, to: &consumer)
         }
         try tar.finish()
@@ -48,6 +64,14 @@ private struct MemberConsumer: TarStreamParser.Consumer {
     mutating func beginMember(_ header: TarHeader) throws {
         guard !contents.members.contains(where: { $0.name == header.name }) else {
             throw ArchiveProblem(zh: "成员 \(header.name) 出现了两次", en: "member \(header.name) appears twice")
+        }
+        // Nothing is ever written under a member's name, but a name that could leave the
+        // folder it is unpacked into is a sign of a hostile file, refused before its data.
+        guard !header.name.hasPrefix("/"), !header.name.contains("\\"),
+              !header.name.split(separator: "/", omittingEmptySubsequences: false).contains("..") else {
+            throw ArchiveProblem(
+                zh: "成员名 \(header.name) 指向归档目录之外：不是 dangjian 归档",
+                en: "member name \(header.name) points outside the archive's folder: not a dangjian archive")
         }
         name = header.name
         size = 0

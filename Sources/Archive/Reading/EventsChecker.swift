@@ -16,6 +16,9 @@ import Foundation
 struct EventsChecker {
     /// Lines are handed to the workers in batches of about this many bytes.
     static let batchBytes = 1 << 20
+    /// No event line is longer: a line still without its newline past this is refused, so a
+    /// hostile file cannot make the reader hold an endless line in memory.
+    static let maximumLineBytes = 16 << 20
 
     private(set) var count: Int64 = 0
     private(set) var firstPosition: Int64?
@@ -42,6 +45,7 @@ struct EventsChecker {
         // Only whole lines go to the workers; the piece of a line after the last newline waits.
         guard let lastNewline = bytes.lastIndex(of: 0x0A) else {
             carry.append(contentsOf: bytes)
+            try checkCarryLength()
             return
         }
         let end = lastNewline + 1
@@ -51,7 +55,15 @@ struct EventsChecker {
         }
         batch.append(contentsOf: bytes[..<end])
         carry.append(contentsOf: bytes[end...])
+        try checkCarryLength()
         if batch.count >= Self.batchBytes { try submitBatch() }
+    }
+
+    private func checkCarryLength() throws {
+        guard carry.count > Self.maximumLineBytes else { return }
+        throw ArchiveProblem(
+            zh: "events.ndjson 第 \(count + 1) 行（或其后）超过 \(Self.maximumLineBytes) 字节：不是 dangjian 的事件",
+            en: "events.ndjson line \(count + 1) or after is longer than \(Self.maximumLineBytes) bytes: not dangjian events")
     }
 
     /// Checks what is still in flight, and that the member ended with a complete line.

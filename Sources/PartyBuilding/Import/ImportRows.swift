@@ -26,9 +26,14 @@ public struct ImportRows: Sendable {
         guard let header = records.first else {
             throw ImportError.badHeader(file: file, reason: BilingualText(zh: "文件是空的", en: "the file is empty"))
         }
+        if let defect = header.defect { throw ImportError.badHeader(file: file, reason: Self.describe(defect)) }
         let columns = try Self.checkedHeader(header.fields, kind: kind, file: file)
         var firstLineOfRow: [String: Int] = [:]
         for record in records.dropFirst() {
+            if let defect = record.defect {
+                problems.append(RowProblem(line: record.line, message: Self.describe(defect)))
+                continue
+            }
             guard record.fields.count == columns.count else {
                 problems.append(RowProblem(line: record.line, message: BilingualText(
                     zh: "有 \(record.fields.count) 列，表头有 \(columns.count) 列",
@@ -52,6 +57,19 @@ public struct ImportRows: Sendable {
             } catch {
                 problems.append(RowProblem(line: record.line, error: error))
             }
+        }
+    }
+
+    private static func describe(_ defect: CSVRecord.Defect) -> BilingualText {
+        switch defect {
+        case .tooLong:
+            BilingualText(
+                zh: "超过 \(CSVReader.maximumRecordBytes) 字节，不像一行记录：请检查引号是否配对",
+                en: "longer than \(CSVReader.maximumRecordBytes) bytes, which no row is: check that its quotes are paired")
+        case .nulByte:
+            BilingualText(
+                zh: "含有 NUL 字节：文件不是文本或为 UTF-16，请在 Excel 中另存为“CSV UTF-8”",
+                en: "holds a NUL byte: the file is not text or is UTF-16; save it from Excel as \"CSV UTF-8\"")
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Bilingual
 import EventStore
+import Projections
 
 /// `--format` of listings: a table for people, JSON and CSV for programs.
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
@@ -29,8 +30,8 @@ struct Listing {
             let objects = rows.map { CanonicalJSON.string(of: .object($0)) }
             return objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]"
         case .csv:
-            let header = columns.map { Self.csvField($0.key) }.joined(separator: ",")
-            let lines = rows.map { row in columns.map { Self.csvField(Self.plain(row[$0.key] ?? .null)) }.joined(separator: ",") }
+            let header = columns.map { CSV.field($0.key) }.joined(separator: ",")
+            let lines = rows.map { row in columns.map { CSV.field(Self.plain(row[$0.key] ?? .null)) }.joined(separator: ",") }
             return ([header] + lines).joined(separator: "\n")
         }
     }
@@ -49,12 +50,6 @@ struct Listing {
         case .array(let items): return items.map(plain).joined(separator: ";")
         case .object: return CanonicalJSON.string(of: value)
         }
-    }
-
-    /// RFC 4180: quoted when it holds a comma, quote or line break.
-    private static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
