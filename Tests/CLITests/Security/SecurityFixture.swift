@@ -6,15 +6,16 @@ import Testing
 struct SecurityFixture {
     static let idCard = "530102199001011231"
     static let phone = "13812345678"
-    static let today = "2026-03-20"
+    static let today = DomainSession.today
 
-    let directory: TemporaryDirectory
-    let store: String
+    /// The store and the commands run against it, as for the secretaries' tests.
+    let session: DomainSession
+    var directory: TemporaryDirectory { session.directory }
+    var store: String { session.store }
+    var environment: [String: String] { session.environment }
 
     init(member: Bool = true) throws {
-        directory = try TemporaryDirectory()
-        store = directory.path("hub.sqlite")
-        try ok(["init"])
+        session = try DomainSession()
         try ok(["org", "add", "d1", "--name", "区委", "--kind", "district"])
         try ok(["org", "add", "s1", "--name", "街道", "--kind", "street", "--parent", "d1"])
         try ok(["org", "add", "b1", "--name", "第一支部", "--kind", "branch", "--parent", "s1", "--setting", "community"])
@@ -24,12 +25,11 @@ struct SecurityFixture {
         }
     }
 
-    var environment: [String: String] { ["DANGJIAN_STORE": store, "DANGJIAN_TODAY": Self.today] }
-
     func run(_ arguments: [String]) throws -> Dangjian.Result {
-        try Dangjian.run(arguments, environment: environment)
+        try session.run(arguments)
     }
 
+    /// Runs a command that must succeed; returns its whole stdout.
     @discardableResult
     func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try run(arguments)
