@@ -4,23 +4,6 @@ import Testing
 @testable import PartyBuilding
 
 @Suite struct ImportTests {
-    @Test func csvHandlesQuotesLineBreaksAndCRLF() {
-        let records = CSVReader.records(in: "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",z\nlast,\"\"")
-        #expect(records.map(\.line) == [1, 2, 4, 6])
-        #expect(records[1].fields == ["x, y", "say \"hi\""])
-        #expect(records[2].fields == ["two\nlines", "z"])
-        #expect(records[3].fields == ["last", ""])
-    }
-
-    @Test func decodesBOMUTF8AndGB18030ToTheSameText() throws {
-        let text = "id,name\nb1,官渡街道第一支部\n"
-        let bom = try TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array(text.utf8), file: "x.csv")
-        #expect(bom.text == text && bom.encoding == .utf8)
-        // "官渡" in GB18030 (the same bytes as GBK).
-        let gb = try TextDecoding.decode([0xB9, 0xD9, 0xB6, 0xC9], file: "x.csv")
-        #expect(gb.text == "官渡" && gb.encoding == .gb18030)
-    }
-
     @Test func deterministicIDsAreLowerCaseUUIDs() {
         let id = DeterministicID.uuid(for: "row")
         #expect(id == DeterministicID.uuid(for: "row"))
@@ -30,7 +13,7 @@ import Testing
 
     func plan(_ csv: String, kind: ImportKind, basis: DecisionBasis = DecisionBasis()) throws -> ImportPlan {
         let today = World.date("2026-03-20")
-        let rows = try ImportRows(records: CSVReader.records(in: csv), kind: kind, file: "f.csv", today: today)
+        let rows = try ImportRows.read(BytesInput(Array(csv.utf8)), kind: kind, file: "f.csv", today: today)
         return ImportPlan.make(rows, basis: basis, today: today)
     }
 
@@ -60,7 +43,7 @@ import Testing
         #expect(first.newRows == 1 && first.alreadyImported == 0)
         let store = try TemporaryStore()
         try DomainLog.append(first.events, basedOn: DomainState(), to: store.store, metadata: EventMetadata(actor: "tester"))
-        let rows = try ImportRows(records: CSVReader.records(in: csv), kind: .orgs, file: "f.csv", today: World.date("2026-03-20"))
+        let rows = try ImportRows.read(BytesInput(Array(csv.utf8)), kind: .orgs, file: "f.csv", today: World.date("2026-03-20"))
         let basis = try DomainLog.load(neededBy: rows.commands, from: store.store)
         #expect(basis.streamsRead == ["org-d"])
         let again = try plan(csv, kind: .orgs, basis: basis)

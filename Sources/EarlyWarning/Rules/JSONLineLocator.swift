@@ -1,8 +1,25 @@
-/// Finds the line on which the value at a JSON path starts, so an error in a rules file can
-/// name its line.
+import Foundation
+
+/// A place in a text file, for messages: 1-based line and column, the column counted in
+/// characters (a Chinese character is one), not bytes.
+struct TextPosition: Equatable {
+    var line: Int
+    var column: Int
+
+    init(offset: Int, in bytes: [UInt8]) {
+        let before = bytes[..<min(offset, bytes.count)]
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        line = before.count(where: { $0 == UInt8(ascii: "\n") }) + 1
+        // UTF-8 continuation bytes (10xxxxxx) do not start a character.
+        column = before[lineStart...].count(where: { $0 & 0xC0 != 0x80 }) + 1
+    }
+}
+
+/// Finds where the value at a JSON path starts, so an error in a rules file can name its
+/// line and column.
 ///
 /// Written by hand because Foundation's decoders report the coding path of a bad value but
-/// not its position in the text.
+/// not its position in the text. It reads text that `JSONSyntax` has passed.
 struct JSONLineLocator {
     enum Component: Equatable {
         case key(String)
@@ -11,21 +28,25 @@ struct JSONLineLocator {
 
     private let bytes: [UInt8]
     private var index = 0
-    private var line = 1
 
-    init(text: [UInt8]) {
+    private init(text: [UInt8]) {
         bytes = text
     }
 
-    /// The 1-based line of the value at `path`, or nil when the path is not in the text.
-    static func line(of path: [Component], in text: [UInt8]) -> Int? {
-        var locator = JSONLineLocator(text: text)
-        return locator.find(path[...])
+    /// Where the value at `path` starts; when the path is not in the text (a missing field),
+    /// where its nearest ancestor that is starts.
+    static func position(of path: [Component], in text: [UInt8]) -> TextPosition {
+        for length in stride(from: path.count, through: 0, by: -1) {
+            var locator = JSONLineLocator(text: text)
+            if let offset = locator.find(path.prefix(length)) { return TextPosition(offset: offset, in: text) }
+        }
+        return TextPosition(offset: 0, in: text)
     }
 
+    /// The offset of the value at `path`, or nil when the path is not in the text.
     private mutating func find(_ path: ArraySlice<Component>) -> Int? {
         skipWhitespace()
-        guard let first = path.first else { return index < bytes.count ? line : nil }
+        guard let first = path.first else { return index < bytes.count ? index : nil }
         guard index < bytes.count else { return nil }
         switch (bytes[index], first) {
         case (UInt8(ascii: "{"), .key(let wanted)):
@@ -60,21 +81,23 @@ struct JSONLineLocator {
 
     private mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) {
-            if bytes[index] == 0x0A { line += 1 }
             index += 1
         }
     }
 
-    /// Reads a string starting at its opening quote; returns its raw text (escapes kept).
+    /// Reads a string starting at its opening quote; returns its value, escapes decoded (a
+    /// name may be written `"rul\u0065s"`).
     private mutating func readString() -> String {
         index += 1
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
             index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
         }
-        let text = String(decoding: bytes[start..<min(index, bytes.count)], as: UTF8.self)
+        let raw = bytes[start..<min(index, bytes.count)]
         index += 1
-        return text
+        guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
+        return (try? JSONDecoder().decode(String.self, from: Data([UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])))
+            ?? String(decoding: raw, as: UTF8.self)
     }
 
     /// Skips one value of any kind; false at malformed text.
@@ -92,7 +115,6 @@ struct JSONLineLocator {
                 case UInt8(ascii: "\""): _ = readString(); continue
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                case 0x0A: line += 1
                 default: break
                 }
                 index += 1

@@ -1,3 +1,4 @@
+import Bilingual
 import EventStore
 import Foundation
 
@@ -22,12 +23,15 @@ extension RuleSet {
         try self.init(json: data, file: path)
     }
 
-    /// Decodes and checks a rules document; every refusal names the file, line and JSON path.
+    /// Decodes and checks a rules document; every refusal names the file, the line and column,
+    /// the JSON path and the reason.
     init(json data: Data, file: String) throws {
-        let bytes = [UInt8](data)
-        func refuse(_ path: [JSONLineLocator.Component], _ problem: String) -> RulesError {
-            RulesError.invalid(
-                file: file, line: JSONLineLocator.line(of: path, in: bytes),
+        // A byte-order mark, which Windows editors write, is not part of the JSON text.
+        let bytes = [UInt8](data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data)
+        func refuse(at offset: Int?, _ path: [JSONLineLocator.Component], _ problem: BilingualText) -> RulesError {
+            let position = offset.map { TextPosition(offset: $0, in: bytes) } ?? JSONLineLocator.position(of: path, in: bytes)
+            return RulesError.invalid(
+                file: file, line: position.line, column: position.column,
                 path: path.map { component -> String in
                     switch component {
                     case .key(let key): "/" + key
@@ -36,16 +40,23 @@ extension RuleSet {
                 }.joined(),
                 problem: problem)
         }
+        // The decoders' own problems, in English only, as they have always been.
+        func refuse(_ path: [JSONLineLocator.Component], _ problem: String) -> RulesError {
+            refuse(at: nil, path, BilingualText(zh: problem, en: problem))
+        }
+        // Foundation decodes only text that is JSON through and through (see `JSONSyntax`).
+        if let problem = JSONSyntax.firstProblem(in: bytes) {
+            throw refuse(at: problem.offset, problem.path, problem.message)
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
-            self = try decoder.decode(RuleSet.self, from: data)
+            self = try decoder.decode(RuleSet.self, from: Data(bytes))
         } catch let error as DecodingError {
-            if let syntax = Self.syntaxError(in: data, file: file) { throw syntax }
             throw Self.describe(error, refuse: refuse)
         }
         // Fields the format does not have are refused, not silently ignored.
-        let given = try JSONValue(parsing: String(decoding: data, as: UTF8.self))
+        let given = try JSONValue(parsing: String(decoding: bytes, as: UTF8.self))
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let known = try JSONValue(parsing: String(decoding: encoder.encode(self), as: UTF8.self))
@@ -54,20 +65,6 @@ extension RuleSet {
         }
         if let (path, problem) = validationProblem() {
             throw refuse(path, problem)
-        }
-    }
-
-    /// A JSON syntax error, with its line: Foundation's parser names the byte offset
-    /// ("around character 36"), which is turned into a line number here.
-    private static func syntaxError(in data: Data, file: String) -> RulesError? {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data)
-            return nil
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            let offset = detail.firstMatch(of: /character (\d+)/).flatMap { Int($0.1) }
-            let line = offset.map { offset in data.prefix(offset).filter { $0 == 0x0A }.count + 1 }
-            return .invalid(file: file, line: line, path: "", problem: "not valid JSON (\(detail))")
         }
     }
 

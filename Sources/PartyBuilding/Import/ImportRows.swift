@@ -19,58 +19,62 @@ public struct ImportRows: Sendable {
 
     public var commands: [DomainCommand] { rows.map(\.command) }
 
+    private let kind: ImportKind
+    private let file: String
+    private let today: CalendarDate
+    private let lateReason: String?
+    /// The header's column names, once its record is read.
+    private var columns: [String]?
+    /// The line of each row's first occurrence, to refuse repeats; emptied once the file is read.
+    private var firstLineOfRow: [String: Int] = [:]
+
+    /// Rows still to be read, record by record (`add`); `ImportRows.read` reads a whole file.
     /// - Parameters:
     ///   - lateReason: used for meeting rows without a `late-reason` of their own.
     ///   - today: the default date of rows that may leave theirs out.
-    public init(records: [CSVRecord], kind: ImportKind, file: String, today: CalendarDate, lateReason: String? = nil) throws {
-        guard let header = records.first else {
-            throw ImportError.badHeader(file: file, reason: BilingualText(zh: "文件是空的", en: "the file is empty"))
+    init(kind: ImportKind, file: String, today: CalendarDate, lateReason: String?) {
+        self.kind = kind
+        self.file = file
+        self.today = today
+        self.lateReason = lateReason
+    }
+
+    /// Reads the next record of the file: the first is the header.
+    mutating func add(_ record: CSVRecord) throws {
+        guard let columns else {
+            columns = try Self.checkedHeader(record.fields, kind: kind, file: file)
+            return
         }
-        if let defect = header.defect { throw ImportError.badHeader(file: file, reason: Self.describe(defect)) }
-        let columns = try Self.checkedHeader(header.fields, kind: kind, file: file)
-        var firstLineOfRow: [String: Int] = [:]
-        for record in records.dropFirst() {
-            if let defect = record.defect {
-                problems.append(RowProblem(line: record.line, message: Self.describe(defect)))
-                continue
-            }
-            guard record.fields.count == columns.count else {
-                problems.append(RowProblem(line: record.line, message: BilingualText(
-                    zh: "有 \(record.fields.count) 列，表头有 \(columns.count) 列",
-                    en: "\(record.fields.count) columns where the header has \(columns.count)")))
-                continue
-            }
-            var values: [String: String] = [:]
-            for (column, value) in zip(columns, record.fields) { values[column] = value }
-            if kind == .meetings, let lateReason, (values["late-reason"] ?? "").isEmpty { values["late-reason"] = lateReason }
-            let key = Self.rowKey(kind: kind, values: values)
-            if let earlier = firstLineOfRow[key] {
-                problems.append(RowProblem(line: record.line, message: BilingualText(
-                    zh: "与第 \(earlier) 行相同：请删去重复行", en: "same as line \(earlier): remove the repeated row")))
-                continue
-            }
-            firstLineOfRow[key] = record.line
-            do {
-                let command = try kind.command(
-                    Fields(values, listSeparator: ";"), recordID: DeterministicID.uuid(for: key), today: today)
-                rows.append(Row(line: record.line, key: key, command: command))
-            } catch {
-                problems.append(RowProblem(line: record.line, error: error))
-            }
+        guard record.fields.count == columns.count else {
+            problems.append(RowProblem(line: record.line, message: BilingualText(
+                zh: "有 \(record.fields.count) 列，表头有 \(columns.count) 列",
+                en: "\(record.fields.count) columns where the header has \(columns.count)")))
+            return
+        }
+        var values: [String: String] = [:]
+        for (column, value) in zip(columns, record.fields) { values[column] = value }
+        if kind == .meetings, let lateReason, (values["late-reason"] ?? "").isEmpty { values["late-reason"] = lateReason }
+        let key = Self.rowKey(kind: kind, values: values)
+        if let earlier = firstLineOfRow[key] {
+            problems.append(RowProblem(line: record.line, message: BilingualText(
+                zh: "与第 \(earlier) 行相同：请删去重复行", en: "same as line \(earlier): remove the repeated row")))
+            return
+        }
+        firstLineOfRow[key] = record.line
+        do {
+            let command = try kind.command(Fields(values, listSeparator: ";"), recordID: DeterministicID.uuid(for: key), today: today)
+            rows.append(Row(line: record.line, key: key, command: command))
+        } catch {
+            problems.append(RowProblem(line: record.line, error: error))
         }
     }
 
-    private static func describe(_ defect: CSVRecord.Defect) -> BilingualText {
-        switch defect {
-        case .tooLong:
-            BilingualText(
-                zh: "超过 \(CSVReader.maximumRecordBytes) 字节，不像一行记录：请检查引号是否配对",
-                en: "longer than \(CSVReader.maximumRecordBytes) bytes, which no row is: check that its quotes are paired")
-        case .nulByte:
-            BilingualText(
-                zh: "含有 NUL 字节：文件不是文本或为 UTF-16，请在 Excel 中另存为“CSV UTF-8”",
-                en: "holds a NUL byte: the file is not text or is UTF-16; save it from Excel as \"CSV UTF-8\"")
+    /// Called at the end of the file: refuses a file without even a header.
+    mutating func finish() throws {
+        guard columns != nil else {
+            throw ImportError.badHeader(file: file, reason: BilingualText(zh: "文件是空的", en: "the file is empty"))
         }
+        firstLineOfRow = [:]
     }
 
     /// The header's column names, each one known and the required ones present.

@@ -1,51 +1,78 @@
-import Bilingual
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+/// Turns the bytes of a file saved by Excel or an editor into UTF-8, a chunk at a time. A
+/// chunk may end in the middle of a character: its first bytes wait for the next chunk.
+protocol ChunkDecoder {
+    /// The UTF-8 text of `chunk` and of the bytes carried over from the one before, less a
+    /// character `chunk` ends in the middle of.
+    mutating func decode(_ chunk: [UInt8]) -> DecodedChunk
+    /// Refuses a file that ends in the middle of a character.
+    mutating func finish() throws
+}
 
-/// Reads the text of a file saved by Excel or an editor: UTF-8 with or without a byte-order
-/// mark, or GB18030 (what Excel in China saves by default).
-public enum TextDecoding {
-    public enum Encoding: String, Sendable {
-        case utf8 = "UTF-8"
-        case gb18030 = "GB18030"
-    }
+struct DecodedChunk {
+    var text: [UInt8]
+    /// Why the decoding stops, when the chunk holds bytes that are not text in the decoder's
+    /// encoding; `text` is then what comes before them, so that whatever comes first in the
+    /// file — a bad record or bad bytes — is what the reading reports, wherever chunks end.
+    var stop: (any Error)?
+}
 
-    /// Valid UTF-8 is read as UTF-8 (a leading BOM dropped); anything else as GB18030.
-    public static func decode(_ bytes: [UInt8], file: String) throws -> (text: String, encoding: Encoding) {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
-        return (try convertGB18030(Array(bytes), file: file), .gb18030)
-    }
+/// UTF-8, checked, with a leading byte-order mark dropped. Stops with `NotUTF8` at the first
+/// bytes that are not UTF-8, so that the file can be read again as GB18030.
+struct UTF8Decoder: ChunkDecoder {
+    struct NotUTF8: Error {}
 
-    /// GB18030 to UTF-8 with glibc's iconv, which Foundation on Linux does not offer.
-    static func convertGB18030(_ input: [UInt8], file: String) throws -> String {
-        let converter = iconv_open("UTF-8", "GB18030")
-        guard converter != iconv_t(bitPattern: -1) else {
-            throw ImportError.unreadable(file: file, reason: BilingualText(
-                zh: "本机的 iconv 不支持 GB18030", en: "this system's iconv cannot convert GB18030"))
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// An unfinished character, or the first bytes of the file while they may be a byte-order mark.
+    private var carried: [UInt8] = []
+    private var atStart = true
+
+    mutating func decode(_ chunk: [UInt8]) -> DecodedChunk {
+        var bytes = carried + chunk
+        carried = []
+        if atStart {
+            if bytes.count < Self.byteOrderMark.count && Self.byteOrderMark.starts(with: bytes) {
+                carried = bytes
+                return DecodedChunk(text: [])
+            }
+            atStart = false
+            if bytes.starts(with: Self.byteOrderMark) { bytes.removeFirst(Self.byteOrderMark.count) }
         }
-        defer { iconv_close(converter) }
-        var source = input.map { CChar(bitPattern: $0) }
-        // Each GB18030 byte becomes at most 2 UTF-8 bytes (4-byte sequences become ≤4).
-        var output = [CChar](repeating: 0, count: source.count * 2 + 16)
-        let converted: Int? = source.withUnsafeMutableBufferPointer { sourceBuffer in
-            output.withUnsafeMutableBufferPointer { outputBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = sourceBuffer.baseAddress
-                var inLeft = sourceBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = outputBuffer.baseAddress
-                var outLeft = outputBuffer.count
-                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 || inLeft == 0 else { return nil }
-                return outputBuffer.count - outLeft
+        let complete = bytes.count - Self.unfinishedCharacter(endOf: bytes)
+        guard String(validating: bytes[..<complete], as: UTF8.self) != nil else {
+            return DecodedChunk(text: Array(bytes.prefix(Self.validLength(of: bytes[..<complete]))), stop: NotUTF8())
+        }
+        carried = Array(bytes[complete...])
+        return DecodedChunk(text: Array(bytes[..<complete]))
+    }
+
+    mutating func finish() throws {
+        if !carried.isEmpty { throw NotUTF8() }
+    }
+
+    /// How many bytes at the end start a character whose remaining bytes are still to come:
+    /// the lead byte says how long its character is.
+    static func unfinishedCharacter(endOf bytes: [UInt8]) -> Int {
+        var back = 0
+        while back < min(3, bytes.count) {
+            back += 1
+            let byte = bytes[bytes.count - back]
+            // Continuation bytes are 10xxxxxx; the first other byte going back is the lead.
+            if byte & 0xC0 != 0x80 {
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                return length > back ? back : 0
             }
         }
-        guard let converted, let text = String(validating: output[0..<converted].map { UInt8(bitPattern: $0) }, as: UTF8.self) else {
-            throw ImportError.unreadable(file: file, reason: BilingualText(
-                zh: "既不是 UTF-8 也不是 GB18030 编码：请在 Excel 中另存为“CSV UTF-8”",
-                en: "neither UTF-8 nor GB18030 text: save it from Excel as \"CSV UTF-8\""))
+        return 0
+    }
+
+    /// How many bytes at the start are valid UTF-8.
+    private static func validLength(of bytes: ArraySlice<UInt8>) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var length = 0
+        while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
+            length += scalar.count
         }
-        return text
+        return length
     }
 }

@@ -3,11 +3,13 @@ import Foundation
 import GRDB
 import Testing
 
-/// Large imports killed with SIGKILL at seeded random moments (docs/security.md, "Crash
-/// safety"). After each kill: the store opens and verifies, the import is in whole or not at
-/// all, the query tables equal a rebuild from the log, and importing the file again completes
-/// with nothing twice. `DANGJIAN_LONG_CHECKS=1` runs 50 kills of 20 000-row files.
-@Suite("Crash safety: imports killed at random moments", .serialized)
+/// Writers killed with SIGKILL at seeded random moments (docs/security.md, "Crash safety"):
+/// large imports here, single secretary commands (`CrashKillSecretaryTests.swift`) and
+/// `archive import` (`CrashKillArchiveTests.swift`). After each kill: the store opens and
+/// verifies, what the command writes is in whole or not at all, the query tables equal a
+/// rebuild from the log, and running the command again completes with nothing twice.
+/// `DANGJIAN_LONG_CHECKS=1` kills more often, with larger files.
+@Suite("Crash safety: writers killed at random moments", .serialized)
 struct CrashKillTests {
     private let kills = LongChecks.choose(short: 5, long: 50)
     private let memberRows = LongChecks.choose(short: 2_000, long: 20_000)
@@ -35,10 +37,7 @@ struct CrashKillTests {
                 try fixture.ok(arguments + ["--dry-run"])
                 duration[file.kind] = Date().timeIntervalSince(started) * 2
             }
-            let delay = Double.random(in: 0...(duration[file.kind]! * 1.2), using: &random)
-            let writer = try BackgroundDangjian(arguments, environment: fixture.environment)
-            Thread.sleep(forTimeInterval: delay)
-            let killed = writer.kill()
+            let (killed, delay) = try Self.runKilled(arguments, environment: fixture.environment, within: duration[file.kind]!, random: &random)
             let context = "seed \(LongChecks.seed), cycle \(cycle), \(file.kind.rawValue), killed after \(Int(delay * 1000)) ms"
 
             let verify = try fixture.run(["verify"])
@@ -46,7 +45,7 @@ struct CrashKillTests {
             let after = try Self.count(of: file.kind, in: fixture.store)
             #expect(after == before || after == before + file.rows, "\(context): \(after - before) of \(file.rows) rows are in")
             if !killed { finishedFirst += 1 } else if after == before { landed.nothingWritten += 1 } else { landed.allWritten += 1 }
-            try Self.expectQueryTablesEqualARebuild(fixture, context)
+            try Self.expectQueryTablesEqualARebuild(fixture.store, context)
 
             let started = Date()
             let again = try fixture.run(arguments)
@@ -54,7 +53,7 @@ struct CrashKillTests {
             #expect(again.status == 0, "\(context): importing again: \(again.stderr)")
             #expect(try Self.count(of: file.kind, in: fixture.store) == before + file.rows, "\(context): after importing again")
             #expect(again.stdout.contains(after == before ? "imported \(file.rows) rows" : "\(file.rows) already imported"), "\(context): \(again.stdout)")
-            try Self.expectQueryTablesEqualARebuild(fixture, context + ", imported again")
+            try Self.expectQueryTablesEqualARebuild(fixture.store, context + ", imported again")
         }
         print("crash safety (seed \(LongChecks.seed)): \(kills) kills, \(landed.nothingWritten) before the commit (nothing in), "
               + "\(landed.allWritten) after it (all in), \(finishedFirst) imports finished before their kill")
@@ -68,11 +67,23 @@ struct CrashKillTests {
         }
     }
 
-    private static func expectQueryTablesEqualARebuild(_ fixture: SecurityFixture, _ context: String) throws {
-        let kept = try StoreTables.dump(fixture.store)
-        let rebuild = try fixture.run(["rebuild"])
+    /// Starts `dangjian arguments` and kills it with SIGKILL after a seeded random delay
+    /// between 0 and 1.2 × `duration` (so that some runs finish first); whether the kill
+    /// landed, and the delay.
+    static func runKilled(
+        _ arguments: [String], environment: [String: String], within duration: TimeInterval, random: inout SeededRandom
+    ) throws -> (killed: Bool, delay: TimeInterval) {
+        let delay = Double.random(in: 0...(duration * 1.2), using: &random)
+        let writer = try BackgroundDangjian(arguments, environment: environment)
+        Thread.sleep(forTimeInterval: delay)
+        return (writer.kill(), delay)
+    }
+
+    static func expectQueryTablesEqualARebuild(_ store: String, _ context: String) throws {
+        let kept = try StoreTables.dump(store)
+        let rebuild = try Dangjian.run(["rebuild", "--store", store], environment: ["DANGJIAN_TODAY": DomainSession.today])
         #expect(rebuild.status == 0, "\(context): \(rebuild.stderr)")
-        let rebuilt = try StoreTables.dump(fixture.store)
+        let rebuilt = try StoreTables.dump(store)
         #expect(kept == rebuilt, "\(context): the query tables differ from a rebuild in \(kept.keys.filter { kept[$0] != rebuilt[$0] }.sorted())")
     }
 }

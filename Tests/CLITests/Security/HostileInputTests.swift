@@ -18,6 +18,10 @@ struct HostileInputTests {
     private func expectImportRefused(_ bytes: [UInt8], saying expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let file = fixture.directory.path("hostile.csv")
         _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        try expectImportRefused(file: file, saying: expected, sourceLocation: sourceLocation)
+    }
+
+    private func expectImportRefused(file: String, saying expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let before = try FuzzImportTests.head(fixture.store)
         let result = try fixture.run(["import", file, "--kind", "members"])
         #expect(result.status == 1, "\(result.stderr)", sourceLocation: sourceLocation)
@@ -32,6 +36,21 @@ struct HostileInputTests {
         bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 50 << 20)
         bytes += Array(",b1,full,2010-07-01\nm9,王九,b1,full,2010-07-01\n".utf8)
         try expectImportRefused(bytes, saying: "hostile.csv line 3: longer than \(65_536) bytes")
+    }
+
+    /// A 4 GiB file whose third line never ends: 70 000 bytes of it are written, the rest is a
+    /// hole (a sparse file, so the test writes little). Refused after reading its first
+    /// megabyte, in the time a small file takes; reading it whole would take gigabytes of memory.
+    @Test func aLineOfGigabytesIsRefusedWithoutReadingTheFile() throws {
+        let file = fixture.directory.path("huge.csv")
+        let start = Self.header + Array("m7,王七,b1,full,2010-07-01\nm8,".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 70_000)
+        _ = FileManager.default.createFile(atPath: file, contents: Data(start))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        try handle.truncate(atOffset: 4 << 30)
+        try handle.close()
+        let started = Date()
+        try expectImportRefused(file: file, saying: "huge.csv line 3: longer than \(65_536) bytes")
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func aHugeQuotedFieldSpanningLinesIsRefused() throws {
@@ -49,7 +68,7 @@ struct HostileInputTests {
         // 0xFF starts no GB18030 character; 0x81 0x20 is a GB18030 lead byte without its trail byte.
         for bad: [UInt8] in [[0xFF, 0xFE, 0xFD], [0x81, 0x20]] {
             try expectImportRefused(Self.header + Array("m8,".utf8) + bad + Array(",b1,full,2010-07-01\n".utf8),
-                                    saying: "cannot read \(fixture.directory.path("hostile.csv")): neither UTF-8 nor GB18030")
+                                    saying: "\(fixture.directory.path("hostile.csv")) line 2: neither UTF-8 nor GB18030")
         }
     }
 

@@ -72,23 +72,20 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         try text.replacingOccurrences(of: original, with: replacement).write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: RulesError.self) { try RuleSet(contentsOf: file.path) }
-        guard case .invalid(let name, let foundLine, let foundPath, let foundProblem) = error else {
+        guard case .invalid(let name, let foundLine, _, let foundPath, let foundProblem) = error else {
             Issue.record("expected an invalid-file error, got \(String(describing: error))")
             return
         }
         #expect(name == file.path)
         #expect(foundPath == path)
         #expect(foundLine == line)
-        #expect(foundProblem.contains(problem), "\(foundProblem)")
+        #expect(foundProblem.en.contains(problem), "\(foundProblem)")
     }
 
-    @Test func brokenJSONIsRefusedWithItsLine() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try "{\n  \"version\": 1,\n  \"rules\": [\n    {,\n  ]\n}\n".write(to: file, atomically: true, encoding: .utf8)
-        let error = #expect(throws: RulesError.self) { try RuleSet(contentsOf: file.path) }
-        #expect(error?.message.en.contains("not valid JSON") == true)
-        #expect(error?.message.en.contains("\(file.path):4 ") == true)
+    @Test func brokenJSONIsRefusedWithItsLineAndColumn() throws {
+        let error = try RulesSyntaxTests.refusal(of: Array("{\n  \"version\": 1,\n  \"rules\": [\n    {,\n  ]\n}\n".utf8))
+        #expect(error.message.en.contains(":4:6 (at /rules/0) "), "\(error.message.en)")
+        #expect(error.message.en.contains("expected a name in double quotes, found ','"), "\(error.message.en)")
     }
 }
 

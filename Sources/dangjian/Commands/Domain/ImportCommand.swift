@@ -10,8 +10,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             The header names the columns, which are the flags of the matching command (docs/import.md); list \
             values are separated by ';'. UTF-8 (with or without BOM) or GB18030. Every row is checked first; \
-            if any is bad, every bad row is listed with its line number and nothing is written. Importing the \
-            same rows again adds nothing.
+            if any is bad, every bad row is listed with its line number and nothing is written; a record over \
+            64 KiB stops the reading at once. Importing the same rows again adds nothing.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -27,17 +27,12 @@ struct ImportCommand: ParsableCommand {
     var lateReason: String?
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ImportError.unreadable(file: file, reason: BilingualText(
-                zh: "文件不存在或无权读取", en: "the file does not exist or cannot be read"))
-        }
-        let (text, _) = try TextDecoding.decode(Array(data), file: file)
-        let store = try global.openStore()
         let today = try Today.fromEnvironment()
         let language = global.language
-        let rows = try ImportRows(
-            records: CSVReader.records(in: text), kind: ImportKind(rawValue: kind.rawValue)!, file: file, today: today,
-            lateReason: lateReason)
+        // Read a chunk at a time: memory holds the rows, never the whole file (docs/import.md, "Limits").
+        let rows = try ImportRows.read(
+            FileInput(path: file), kind: ImportKind(rawValue: kind.rawValue)!, file: file, today: today, lateReason: lateReason)
+        let store = try global.openStore()
         // Only the streams the rows touch are read: an import into a large store costs what its rows need.
         let basis = try DomainLog.load(neededBy: rows.commands, from: store)
         let progress = Progress(label: BilingualText(zh: "检查中", en: "checking").text(in: language))
