@@ -80,6 +80,12 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // The system libdeflate (libdeflate-dev): whole-buffer deflate and inflate, several
+        // times faster than zlib; archives are written and read as many small gzip members.
+        .systemLibrary(
+            name: "CLibdeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]),
         // Compressed, signed, verifiable audit archives.
         .target(
             name: "Archive",
@@ -87,6 +93,7 @@ let package = Package(
                 "Bilingual",
                 "EventStore",
                 "CZlib",
+                "CLibdeflate",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // `swift package export-archive`: runs `dangjian archive export`.

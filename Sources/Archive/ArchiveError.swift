@@ -37,4 +37,9 @@ struct ArchiveProblem: Error {
     init(zh: String, en: String) {
         text = BilingualText(zh: zh, en: en)
     }
+
+    /// The same problem, said to lie at `place` (an ``ArchivePlace``): where first, then what.
+    func located(at place: BilingualText) -> ArchiveProblem {
+        ArchiveProblem(zh: "\(place.zh)：\(text.zh)", en: "\(place.en): \(text.en)")
+    }
 }

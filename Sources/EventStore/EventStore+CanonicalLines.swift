@@ -40,6 +40,35 @@ extension EventStore {
         }
     }
 
+    /// A reader of the lines of any range of positions on a read-only connection of its own,
+    /// so that several ranges are read at once on other threads (this store's connection
+    /// serves one caller at a time). Each call returns what ``forEachCanonicalLineBatch``
+    /// would hand over for that range, in one batch: keep ranges to a few thousand events.
+    ///
+    /// The log is append-only, so events up to the head never change: every connection reads
+    /// the same lines for them, whenever it reads.
+    public func canonicalLineReader() throws -> @Sendable (ClosedRange<Int64>) throws -> CanonicalLineBatch {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        let path = self.path
+        let connection: DatabaseQueue
+        do {
+            connection = try DatabaseQueue(path: StoreFileAccess(path: path).sqlitePath, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw Self.translate(error, path: path)
+        }
+        return { positions in
+            do {
+                return try connection.read { db in
+                    try Self.canonicalLines(from: positions.lowerBound, through: positions.upperBound, in: db)
+                }
+            } catch let error as DatabaseError {
+                throw Self.translate(error, path: path)
+            }
+        }
+    }
+
     private static func canonicalLines(from first: Int64, through last: Int64, in db: Database) throws -> CanonicalLineBatch {
         let statement = try db.cachedStatement(
             sql: "SELECT \(StoreSchema.envelopeColumns) FROM events WHERE position BETWEEN ? AND ? ORDER BY position")

@@ -25,6 +25,21 @@ import Testing
         // keeps them (Tests/CLITests/Archive/ArchiveSnapshotTests.swift).
     }
 
+    /// The snapshots are made while the events are written; when making them fails, nothing
+    /// is left behind: no archive, no partial file, no export recorded.
+    @Test func aFailingSnapshotLeavesNoArchiveAndRecordsNoExport() throws {
+        struct SnapshotFailed: Error {}
+        let fixture = try Fixture()
+        try fixture.appendEvents(count: 40, quarter: 1)
+        let request = ArchiveExportRequest(
+            positions: 1...40, outputDirectory: fixture.path("out"), hubID: "guandu", toolVersion: "dangjian test",
+            actor: "tester", documents: { throw SnapshotFailed() })
+        try FileManager.default.createDirectory(atPath: fixture.path("out"), withIntermediateDirectories: false)
+        #expect(throws: SnapshotFailed.self) { try ArchiveExporter.export(request, from: fixture.store) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.path("out")).isEmpty)
+        #expect(try fixture.store.head()?.position == 40)
+    }
+
     @Test func theExportIsRecordedAndTheNextExportContinuesAfterIt() throws {
         let fixture = try Fixture()
         try fixture.appendEvents(count: 20, quarter: 1)

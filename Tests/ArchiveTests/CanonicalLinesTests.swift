@@ -56,6 +56,27 @@ import Testing
         }
     }
 
+    /// The export reads blocks on connections of their own: each block is what the store's own
+    /// connection reads for the same range.
+    @Test func aReaderOnItsOwnConnectionReadsTheSameLines() throws {
+        let fixture = try Fixture()
+        try Self.fill(fixture.store)
+        let read = try fixture.store.canonicalLineReader()
+        let count = Int64(Self.awkward.count)
+        for range in [1...count, 3...7, count...count] {
+            var bytes: [UInt8] = []
+            var positions: [Int64] = []
+            try fixture.store.forEachCanonicalLineBatch(positions: range) { batch in
+                bytes += batch.bytes
+                positions += batch.entries.map(\.position)
+            }
+            let batch = try read(range)
+            #expect(batch.bytes == bytes && batch.entries.map(\.position) == positions && !positions.isEmpty)
+            let lines = bytes.split(separator: UInt8(ascii: "\n")).map { Array($0) }
+            #expect(batch.entries.map { Array(batch.bytes[$0.line]) } == lines)
+        }
+    }
+
     @Test func aRangeBeyondTheLogEndsWhereTheLogEnds() throws {
         let fixture = try Fixture()
         try fixture.appendEvents(count: 5, quarter: 1)

@@ -20,6 +20,13 @@ import Testing
         return output
     }
 
+    /// The events.ndjson offset where line `number` (from 1) starts in the unpacked copy `name`.
+    static func offset(ofLine number: Int, in fixture: Fixture, _ name: String) throws -> Int {
+        let url = fixture.folder.appendingPathComponent("unpacked-\(name)/events.ndjson")
+        let lines = try Data(contentsOf: url).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        return lines.prefix(number - 1).reduce(0) { $0 + $1.count + 1 }
+    }
+
     static func editLines(_ folder: URL, _ change: (inout [Substring]) -> Void) throws {
         let url = folder.appendingPathComponent("events.ndjson")
         var lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
@@ -55,7 +62,9 @@ import Testing
     @Test func removingAnEventIsCaught() throws {
         let (fixture, archive) = try Self.exported()
         let path = try Self.tampered(fixture, archive, name: "removed") { try Self.editLines($0) { $0.remove(at: 10) } }
-        #expect(Self.failure(path, fixture)?.contains("line 11 (position 12): expected position 11") == true)
+        let offset = try Self.offset(ofLine: 11, in: fixture, "removed")
+        #expect(offset > 0)
+        #expect(Self.failure(path, fixture)?.contains("line 11 (position 12, events.ndjson offset \(offset)): expected position 11") == true)
     }
 
     @Test func reorderingEventsIsCaught() throws {
@@ -69,7 +78,8 @@ import Testing
         let path = try Self.tampered(fixture, archive, name: "altered") {
             try Self.editLines($0) { $0[7] = Substring($0[7].replacingOccurrences(of: "\"index\":7", with: "\"index\":8")) }
         }
-        #expect(Self.failure(path, fixture)?.contains("position 8): the hash does not match the event's content") == true)
+        let offset = try Self.offset(ofLine: 8, in: fixture, "altered")
+        #expect(Self.failure(path, fixture)?.contains("line 8 (position 8, events.ndjson offset \(offset)): the hash does not match the event's content") == true)
     }
 
     @Test func alteringAManifestFieldIsCaught() throws {
@@ -104,7 +114,10 @@ import Testing
         let path = try Self.tampered(fixture, archive, name: "report") { folder in
             try "changed\r\n".write(to: folder.appendingPathComponent("reports/sample.csv"), atomically: true, encoding: .utf8)
         }
-        #expect(Self.failure(path, fixture)?.contains("member reports/sample.csv does not match") == true)
+        // The tar holds events.ndjson's header and data, then this member's header.
+        let eventsSize = try #require(FileManager.default.attributesOfItem(atPath: fixture.path("unpacked-report/events.ndjson"))[.size] as? Int)
+        let headerOffset = 512 + (eventsSize + 511) / 512 * 512
+        #expect(Self.failure(path, fixture)?.contains("member reports/sample.csv (tar offset \(headerOffset)): it does not match the size and SHA-256") == true)
     }
 
     /// Lines are checked in batches on several cores: a change deep in a large archive is
@@ -122,20 +135,31 @@ import Testing
         let altered = try Self.tampered(fixture, archive.path, name: "deep-altered") {
             try Self.editLines($0) { $0[4_999] = Substring($0[4_999].replacingOccurrences(of: "\"index\":4999", with: "\"index\":5999")) }
         }
-        #expect(Self.failure(altered, fixture)?.contains("line 5000 (position 5000): the hash does not match the event's content") == true)
+        let alteredOffset = try Self.offset(ofLine: 5_000, in: fixture, "deep-altered")
+        #expect(Self.failure(altered, fixture)?.contains("line 5000 (position 5000, events.ndjson offset \(alteredOffset)): the hash does not match the event's content") == true)
         let removed = try Self.tampered(fixture, archive.path, name: "deep-removed") {
             try Self.editLines($0) { $0.remove(at: 2_999) }
         }
-        #expect(Self.failure(removed, fixture)?.contains("line 3000 (position 3001): expected position 3000") == true)
+        let removedOffset = try Self.offset(ofLine: 3_000, in: fixture, "deep-removed")
+        #expect(Self.failure(removed, fixture)?.contains("line 3000 (position 3001, events.ndjson offset \(removedOffset)): expected position 3000") == true)
     }
 
+    /// Cut as dangjian wrote it (members that state their lengths) and as stock gzip packs it
+    /// (one member): either way the refusal names where the cut member starts and the file's end.
     @Test func truncatingTheFileIsCaught() throws {
         let (fixture, archive) = try Self.exported()
-        let data = try Data(contentsOf: URL(fileURLWithPath: archive))
-        for cut in [data.count - 1, data.count / 2, 100] {
-            let path = fixture.path("truncated-\(cut).tar.gz")
-            try data.prefix(cut).write(to: URL(fileURLWithPath: path))
-            #expect(Self.failure(path, fixture)?.contains("truncated") == true, "cut at \(cut): \(Self.failure(path, fixture) ?? "verified")")
+        let repacked = try Self.tampered(fixture, archive, name: "repacked") { _ in }
+        for original in [archive, repacked] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: original))
+            let members = original == archive ? try GzipLayout.memberOffsets(data) : [0]
+            for cut in [data.count - 1, data.count / 2, 100] {
+                let path = fixture.path("truncated-\(cut).tar.gz")
+                try data.prefix(cut).write(to: URL(fileURLWithPath: path))
+                let member = members.last { $0 < cut }!
+                let failure = Self.failure(path, fixture) ?? "verified"
+                #expect(failure.contains("the gzip member at file offset \(member): the gzip data ends in the middle of it, at file offset \(cut): the file is truncated"),
+                        "cut at \(cut) of \(original): \(failure)")
+            }
         }
     }
 }

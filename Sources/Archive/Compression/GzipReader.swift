@@ -1,41 +1,38 @@
 import CZlib
-import Foundation
 
-/// Reads a gzip file of one or more concatenated members (RFC 1952) as one stream,
-/// chunk by chunk, in constant memory.
-struct GzipReader {
+/// Reads a gzip file of one or more concatenated members (RFC 1952) as one stream, chunk by
+/// chunk, in constant memory, on one core: any gzip file, whether or not its members state
+/// their lengths.
+struct GzipReader: GzipChunkSource {
     static let chunkSize = 1 << 20
 
-    private let path: String
-    private let input: FileHandle
+    private let input: InputFile
 
     init(path: String) throws {
-        self.path = path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ArchiveError.io(path: path, detail: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
-        }
-        input = handle
+        input = try InputFile(path: path)
     }
 
-    /// Calls `body` with the decompressed bytes in order, then checks the stream ended cleanly.
-    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    var compressedSize: Int64 { input.size }
+
+    func forEachChunk(_ body: (UnsafeRawBufferPointer, _ memberOffset: Int64) throws -> Void) throws {
         var stream = z_stream()
         guard czlib_inflate_init_gzip(&stream) == Z_OK else { fatalError("zlib could not start inflating: out of memory") }
         defer { inflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Self.chunkSize)
         // True between members: the input may end there, and nowhere else.
         var atMemberBoundary = true
-        var sawAnyInput = false
+        var memberOffset: Int64 = 0
         while true {
-            let data = try readInput()
+            let data = try input.read(upTo: Self.chunkSize)
             if data.isEmpty { break }
-            sawAnyInput = true
+            let dataOffset = input.offset - Int64(data.count)
             try data.withUnsafeBytes { (source: UnsafeRawBufferPointer) in
                 stream.next_in = UnsafeMutablePointer(mutating: source.bindMemory(to: UInt8.self).baseAddress)
                 stream.avail_in = uInt(source.count)
                 while stream.avail_in > 0 {
                     if atMemberBoundary {
                         atMemberBoundary = false
+                        memberOffset = dataOffset + Int64(source.count) - Int64(stream.avail_in)
                         inflateReset(&stream)
                     }
                     let (status, produced) = output.withUnsafeMutableBytes { target in
@@ -45,7 +42,7 @@ struct GzipReader {
                         return (status, target.count - Int(stream.avail_out))
                     }
                     if produced > 0 {
-                        try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<produced])) }
+                        try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<produced]), memberOffset) }
                     }
                     switch status {
                     case Z_STREAM_END:
@@ -54,28 +51,12 @@ struct GzipReader {
                         continue
                     default:
                         let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
-                        throw ArchiveProblem(
-                            zh: "gzip 数据损坏（\(reason)）：文件被改动或不是 dangjian 归档",
-                            en: "the gzip data is damaged (\(reason)): the file was altered or is not a dangjian archive")
+                        throw GzipProblems.damaged(reason, memberAt: memberOffset)
                     }
                 }
             }
         }
-        guard sawAnyInput else {
-            throw ArchiveProblem(zh: "文件为空", en: "the file is empty")
-        }
-        guard atMemberBoundary else {
-            throw ArchiveProblem(
-                zh: "gzip 数据在中途结束：文件被截断（复制或下载未完成）",
-                en: "the gzip data ends in the middle: the file is truncated (an incomplete copy or download)")
-        }
-    }
-
-    private func readInput() throws -> Data {
-        do {
-            return try input.read(upToCount: Self.chunkSize) ?? Data()
-        } catch {
-            throw ArchiveError.io(path: path, detail: error.localizedDescription)
-        }
+        guard input.offset > 0 else { throw GzipProblems.empty }
+        guard atMemberBoundary else { throw GzipProblems.truncated(memberAt: memberOffset, fileSize: input.offset) }
     }
 }

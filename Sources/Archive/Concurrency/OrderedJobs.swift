@@ -27,11 +27,12 @@ struct OrderedJobs<Output: Sendable> {
     }
 }
 
-/// One piece of work running on a worker thread.
+/// One piece of work running on a worker thread: an export also builds its report snapshots
+/// on one while it writes the events.
 ///
 /// `@unchecked Sendable`: `output` is written once by the worker before it signals `done`,
 /// and read only after waiting on `done`, so the semaphore orders every access.
-private final class BackgroundJob<Output: Sendable>: @unchecked Sendable {
+final class BackgroundJob<Output: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var output: Output?
 

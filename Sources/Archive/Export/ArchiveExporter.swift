@@ -15,15 +15,17 @@ public struct ArchiveExportRequest: Sendable {
     /// Who exports: recorded in the export event.
     public var actor: String
     public var signingKey: Curve25519.Signing.PrivateKey?
-    /// Report snapshots for spreadsheet readers, stored under their names.
-    public var documents: [CSVDocument]
-    /// zlib level, 1–9.
+    /// Makes the report snapshots for spreadsheet readers, stored under their names. It runs
+    /// on another thread while the events are written (it must not touch what the caller
+    /// holds), so an export takes the longer of the two, not their sum.
+    public var documents: @Sendable () throws -> [CSVDocument]
+    /// gzip level, 1–9 (libdeflate's scale, which goes on to 12).
     public var compressionLevel: Int32
 
     public init(
         positions: ClosedRange<Int64>, period: String? = nil, outputDirectory: String, hubID: String,
         toolVersion: String, actor: String, signingKey: Curve25519.Signing.PrivateKey? = nil,
-        documents: [CSVDocument] = [], compressionLevel: Int32 = 6
+        documents: @escaping @Sendable () throws -> [CSVDocument] = { [] }, compressionLevel: Int32 = 6
     ) {
         self.positions = positions
         self.period = period
@@ -55,7 +57,7 @@ public enum ArchiveExporter {
             throw ArchiveError.refused(BilingualText(
                 zh: "位置 \(from)–\(to) 超出日志范围", en: "positions \(from)–\(to) are outside the log"))
         }
-        try checkDocuments(request.documents)
+        let documents = BackgroundJob { Result { try request.documents() } }
         let history = try store.exportHistory()
         let prior = try priorTree(before: from, in: store, history: history)
         let createdAt = timestamp(now)
@@ -75,13 +77,15 @@ public enum ArchiveExporter {
             let tar = TarGzipWriter(
                 gzip: ParallelGzipWriter(file: file, level: request.compressionLevel),
                 modificationTime: Int64(now.timeIntervalSince1970))
-            var events = EventsSummary(prior: prior.tree)
-            try tar.addStreamedMember(name: ArchiveManifest.eventsFileName) { gzip in
-                try writeEvents(from: from, to: to, previousHash: prior.lastHash, store: store, into: gzip, summary: &events)
-                return events.size
+            let events = try tar.addStreamedMember(name: ArchiveManifest.eventsFileName) { gzip in
+                let events = try ExportedEvents(
+                    positions: request.positions, continuing: prior.lastHash, prior: prior.tree, store: store, into: gzip)
+                return (events, events.size)
             }
             var members = [ArchiveManifest.Member(name: ArchiveManifest.eventsFileName, size: events.size, sha256: Hex.string(events.sha256.finalize()))]
-            for document in request.documents {
+            let reports = try documents.result().get()
+            try checkDocuments(reports)
+            for document in reports {
                 let bytes = document.encoded()
                 try tar.addMember(name: document.name, bytes: bytes)
                 members.append(.init(name: document.name, size: Int64(bytes.count), sha256: Hex.string(SHA256.hash(data: bytes))))
@@ -90,7 +94,7 @@ public enum ArchiveExporter {
                 format: ArchiveManifest.formatName, formatVersion: ArchiveManifest.currentFormatVersion,
                 hubID: request.hubID, toolVersion: request.toolVersion, createdAt: createdAt, period: request.period,
                 firstPosition: from, lastPosition: to, eventCount: to - from + 1,
-                firstHash: events.firstHash, lastHash: events.lastHash,
+                firstHash: events.firstHash, lastHash: events.lastHash.hex,
                 previous: .init(
                     lastPosition: from - 1, lastHash: prior.lastHash, merkleRoot: prior.tree.root.hex, treeSize: from - 1,
                     archive: history.last { $0.record.lastPosition == from - 1 }?.record.archive),
@@ -126,53 +130,6 @@ public enum ArchiveExporter {
             metadata: EventMetadata(actor: request.actor))
         let recorded = try store.append([event], to: ExportRecord.streamID, expecting: .any)
         return ArchiveExportResult(path: finalPath, manifest: manifest, event: recorded[0])
-    }
-
-    /// What the archive's events add up to, gathered as they stream.
-    private struct EventsSummary {
-        var tree: MerkleCompactRange
-        var sha256 = SHA256()
-        var size: Int64 = 0
-        var firstHash = ""
-        var lastHash = ""
-
-        init(prior: MerkleCompactRange) {
-            tree = prior
-        }
-    }
-
-    private static func writeEvents(
-        from: Int64, to: Int64, previousHash: String, store: EventStore, into gzip: ParallelGzipWriter,
-        summary: inout EventsSummary
-    ) throws {
-        var next = from
-        var previous = Hash256(hex: previousHash)
-        try store.forEachCanonicalLineBatch(positions: from...to) { batch in
-            try batch.bytes.withUnsafeBytes { bytes in
-                for entry in batch.entries {
-                    let hash = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[entry.hash]))
-                    // A broken chain would make an archive no auditor can verify: refuse it here.
-                    guard entry.position == next, let hash, previous != nil,
-                          Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[entry.previousHash])) == previous
-                    else {
-                        throw ArchiveError.refused(BilingualText(
-                            zh: "位置 \(entry.position) 处哈希链断开：请先运行 `dangjian verify` 查明原因",
-                            en: "the hash chain is broken at position \(entry.position): run `dangjian verify` to find out why"))
-                    }
-                    summary.tree.appendLeaf(eventHash: hash)
-                    if next == from { summary.firstHash = hash.hex }
-                    previous = hash
-                    next += 1
-                }
-            }
-            summary.sha256.update(data: batch.bytes)
-            summary.size += Int64(batch.bytes.count)
-            try gzip.write(batch.bytes)
-        }
-        guard next == to + 1, let previous else {
-            throw ArchiveError.refused(BilingualText(zh: "位置 \(next) 处缺少事件", en: "the event at position \(next) is missing"))
-        }
-        summary.lastHash = previous.hex
     }
 
     /// The tree of the log before `from`, and the hash the archive continues.

@@ -3,7 +3,11 @@ import Foundation
 /// `manifest.json`: what an archive holds and how to check it (docs/archive-format.md).
 public struct ArchiveManifest: Codable, Sendable, Equatable {
     public static let formatName = "dangjian-audit-archive"
-    public static let currentFormatVersion = 1
+    /// 2: every gzip member states its length (docs/archive-format.md §1, "Format versions").
+    public static let currentFormatVersion = 2
+    /// Version 1 differs only in its gzip members, which did not state their lengths: such
+    /// archives are read on one core, and check exactly as before.
+    public static let readableFormatVersions = 1...currentFormatVersion
     public static let fileName = "manifest.json"
     public static let signatureFileName = "manifest.json.sig"
     public static let eventsFileName = "events.ndjson"
@@ -109,10 +113,11 @@ public struct ArchiveManifest: Codable, Sendable, Equatable {
         guard manifest.format == formatName else {
             throw ArchiveProblem(zh: "manifest.json 的 format 不是 \(formatName)", en: "manifest.json's format is not \(formatName)")
         }
-        guard manifest.formatVersion == currentFormatVersion else {
+        guard readableFormatVersions.contains(manifest.formatVersion) else {
+            let readable = "\(readableFormatVersions.lowerBound)–\(readableFormatVersions.upperBound)"
             throw ArchiveProblem(
-                zh: "归档格式版本 \(manifest.formatVersion) 不受支持（本程序支持 \(currentFormatVersion)）：请升级 dangjian",
-                en: "archive format version \(manifest.formatVersion) is not supported (this dangjian reads \(currentFormatVersion)): upgrade dangjian")
+                zh: "归档格式版本 \(manifest.formatVersion) 不受支持（本程序支持 \(readable)）：请升级 dangjian",
+                en: "archive format version \(manifest.formatVersion) is not supported (this dangjian reads \(readable)): upgrade dangjian")
         }
         return manifest
     }

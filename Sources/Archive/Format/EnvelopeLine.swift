@@ -14,12 +14,14 @@ struct EnvelopeLine {
     var causationID: Range<Int>?
     var correlationID: Range<Int>?
     var eventID: Range<Int> = 0..<0
-    /// The hash value, quotes excluded.
+    /// The hash's digits, quotes excluded, and their value.
     var hash: Range<Int> = 0..<0
+    var eventHash = Hash256.zero
     var payload: Range<Int> = 0..<0
     var position: Int64 = 0
-    /// The previous hash value, quotes excluded.
+    /// The previous hash's digits, quotes excluded, and their value.
     var previousHash: Range<Int> = 0..<0
+    var previousEventHash = Hash256.zero
     var recordedTime: Range<Int> = 0..<0
     var schemaVersion: Int64 = 0
     var streamID: Range<Int> = 0..<0
@@ -48,11 +50,11 @@ struct EnvelopeLine {
             case 3: result.correlationID = try scanner.nullOrString()
             case 4: result.eventID = try scanner.string()
             case 5:
-                result.hash = try scanner.hexHash()
+                (result.hash, result.eventHash) = try scanner.hexHash()
                 result.hashMember = memberStart..<scanner.index
             case 6: result.payload = try scanner.value()
             case 7: result.position = try scanner.integer()
-            case 8: result.previousHash = try scanner.hexHash()
+            case 8: (result.previousHash, result.previousEventHash) = try scanner.hexHash()
             case 9: result.recordedTime = try scanner.string()
             case 10: result.schemaVersion = try scanner.integer()
             case 11: result.streamID = try scanner.string()

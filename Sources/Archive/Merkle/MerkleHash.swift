@@ -5,6 +5,9 @@ import EventStore
 public struct Hash256: Hashable, Sendable {
     var bytes: SIMD32<UInt8>
 
+    /// All zero bits: a placeholder until a value is read.
+    static let zero = Hash256(bytes: SIMD32())
+
     init(_ digest: SHA256.Digest) {
         bytes = digest.withUnsafeBytes { $0.loadUnaligned(as: SIMD32<UInt8>.self) }
     }
@@ -16,26 +19,33 @@ public struct Hash256: Hashable, Sendable {
     }
 
     /// The value of 64 lower-case hexadecimal digits in `digits` (a slice of a line), or nil.
+    ///
+    /// Without a branch per digit, written through a raw pointer (setting SIMD lanes one by
+    /// one is many times slower): every line of every archive has two hashes to read.
     init?(hexDigits digits: UnsafeRawBufferPointer) {
         guard digits.count == 64 else { return nil }
         var value = SIMD32<UInt8>()
-        // Written through a raw pointer: setting SIMD lanes one by one is many times slower,
-        // and every line of every archive has two hashes to read.
-        let valid = withUnsafeMutableBytes(of: &value) { raw in
+        var invalid: UInt8 = 0
+        withUnsafeMutableBytes(of: &value) { raw in
             for index in 0..<32 {
-                guard let high = CanonicalScanner.hexValue(digits[2 * index]),
-                      let low = CanonicalScanner.hexValue(digits[2 * index + 1]) else { return false }
+                let high = Self.nibble(digits[2 * index]), low = Self.nibble(digits[2 * index + 1])
+                invalid |= (high | low) & 0xF0
                 raw[index] = high << 4 | low
             }
-            return true
         }
-        guard valid else { return nil }
+        guard invalid == 0 else { return nil }
         bytes = value
     }
 
-    init(rawBytes: UnsafeRawBufferPointer) {
-        precondition(rawBytes.count == 32)
-        bytes = rawBytes.loadUnaligned(as: SIMD32<UInt8>.self)
+    /// The value of a lower-case hexadecimal digit, or 0xFF.
+    @inline(__always)
+    private static func nibble(_ character: UInt8) -> UInt8 {
+        let digit = character &- UInt8(ascii: "0"), letter = character &- UInt8(ascii: "a")
+        return digit < 10 ? digit : letter < 6 ? letter &+ 10 : 0xFF
+    }
+
+    private init(bytes: SIMD32<UInt8>) {
+        self.bytes = bytes
     }
 
     public var hex: String {
@@ -49,19 +59,25 @@ public struct Hash256: Hashable, Sendable {
 enum MerkleHashing {
     /// The leaf for an event: its 32-byte hash (the raw bytes, not the hex text).
     static func leaf(eventHash: Hash256) -> Hash256 {
-        var hasher = SHA256()
-        hasher.update(data: [0x00])
-        withUnsafeBytes(of: eventHash.bytes) { hasher.update(bufferPointer: $0) }
-        return Hash256(hasher.finalize())
+        hash(prefix: 0x00, eventHash, nil)
     }
 
     static func node(_ left: Hash256, _ right: Hash256) -> Hash256 {
-        var hasher = SHA256()
-        hasher.update(data: [0x01])
-        withUnsafeBytes(of: left.bytes) { hasher.update(bufferPointer: $0) }
-        withUnsafeBytes(of: right.bytes) { hasher.update(bufferPointer: $0) }
-        return Hash256(hasher.finalize())
+        hash(prefix: 0x01, left, right)
     }
 
     static let emptyRoot = Hash256(SHA256.hash(data: [UInt8]()))
+
+    /// SHA-256 of the prefix byte and the hashes, laid out in one stack buffer and hashed in one
+    /// call: trees over millions of events make two of these per event.
+    private static func hash(prefix: UInt8, _ first: Hash256, _ second: Hash256?) -> Hash256 {
+        withUnsafeTemporaryAllocation(byteCount: 65, alignment: 1) { buffer in
+            buffer[0] = prefix
+            buffer.storeBytes(of: first.bytes, toByteOffset: 1, as: SIMD32<UInt8>.self)
+            if let second { buffer.storeBytes(of: second.bytes, toByteOffset: 33, as: SIMD32<UInt8>.self) }
+            var hasher = SHA256()
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<(second == nil ? 33 : 65)]))
+            return Hash256(hasher.finalize())
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Bilingual
 import Crypto
 import EventStore
 import Foundation
@@ -8,6 +9,8 @@ struct ArchiveContents {
         var name: String
         var size: Int64
         var sha256: String
+        /// The tar offset of the member's header.
+        var offset: Int64
     }
 
     /// Every member in archive order, with its size and SHA-256.
@@ -15,6 +18,16 @@ struct ArchiveContents {
     var manifestBytes: [UInt8]?
     var signatureBytes: [UInt8]?
     var events: EventsChecker
+    /// The tar offset of the end-of-archive marker.
+    var endOffset: Int64 = 0
+
+    /// Where refusals about member `name` point: its header, or the end of the tar when it is missing.
+    func place(of name: String) -> BilingualText {
+        guard let member = members.first(where: { $0.name == name }) else {
+            return BilingualText(zh: "tar 偏移 \(endOffset)（结束标记）", en: "tar offset \(endOffset) (the end-of-archive marker)")
+        }
+        return ArchivePlace.member(name, atTarOffset: member.offset)
+    }
 }
 
 /// Reads an archive in one pass and constant memory: gunzip → tar → members, checking
@@ -32,19 +45,20 @@ enum ArchiveReader {
     static func read(path: String, onEvent: ((RecordedEvent) throws -> Void)? = nil) throws -> ArchiveContents {
         var consumer = MemberConsumer(contents: ArchiveContents(events: EventsChecker(onEvent: onEvent)))
         var tar = TarStreamParser()
-        let compressedSize = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
-        let limit = expansionAllowance + maximumExpansion * compressedSize
+        let source = try GzipSource.open(path: path)
+        let limit = expansionAllowance + maximumExpansion * source.compressedSize
         var unpacked: Int64 = 0
-        try GzipReader(path: path).forEachChunk { chunk in
+        try source.forEachChunk { chunk, memberOffset in
             unpacked += Int64(chunk.count)
             guard unpacked <= limit else {
                 throw ArchiveProblem(
-                    zh: "解压后超过 \(limit) 字节（文件大小的 \(maximumExpansion) 倍以上）：不是 dangjian 归档，可能是压缩炸弹",
-                    en: "it unpacks to more than \(limit) bytes (over \(maximumExpansion) times its size): not a dangjian archive, perhaps a decompression bomb")
+                    zh: "解压到此已超过 \(limit) 字节（文件大小的 \(maximumExpansion) 倍以上）：不是 dangjian 归档，可能是压缩炸弹",
+                    en: "unpacking reaches more than \(limit) bytes here (over \(maximumExpansion) times its size): not a dangjian archive, perhaps a decompression bomb"
+                ).located(at: ArchivePlace.gzipMember(at: memberOffset))
             }
-            try tar.feed(chunk, to: &consumer)
+            try tar.feed(chunk, memberOffset: memberOffset, to: &consumer)
         }
-        try tar.finish()
+        consumer.contents.endOffset = try tar.finish()
         return consumer.contents
     }
 }
@@ -53,6 +67,7 @@ enum ArchiveReader {
 private struct MemberConsumer: TarStreamParser.Consumer {
     var contents: ArchiveContents
     private var name = ""
+    private var memberOffset: Int64 = 0
     private var size: Int64 = 0
     private var hasher = SHA256()
     private var small: [UInt8]?
@@ -61,7 +76,7 @@ private struct MemberConsumer: TarStreamParser.Consumer {
         self.contents = contents
     }
 
-    mutating func beginMember(_ header: TarHeader) throws {
+    mutating func beginMember(_ header: TarHeader, at offset: Int64) throws {
         guard !contents.members.contains(where: { $0.name == header.name }) else {
             throw ArchiveProblem(zh: "成员 \(header.name) 出现了两次", en: "member \(header.name) appears twice")
         }
@@ -74,6 +89,7 @@ private struct MemberConsumer: TarStreamParser.Consumer {
                 en: "member name \(header.name) points outside the archive's folder: not a dangjian archive")
         }
         name = header.name
+        memberOffset = offset
         size = 0
         hasher = SHA256()
         let isSmall = name == ArchiveManifest.fileName || name == ArchiveManifest.signatureFileName
@@ -94,7 +110,7 @@ private struct MemberConsumer: TarStreamParser.Consumer {
     }
 
     mutating func endMember() throws {
-        contents.members.append(.init(name: name, size: size, sha256: Hex.string(hasher.finalize())))
+        contents.members.append(.init(name: name, size: size, sha256: Hex.string(hasher.finalize()), offset: memberOffset))
         switch name {
         case ArchiveManifest.eventsFileName: try contents.events.finish()
         case ArchiveManifest.fileName: contents.manifestBytes = small

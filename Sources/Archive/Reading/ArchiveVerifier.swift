@@ -57,11 +57,37 @@ public enum ArchiveVerifier {
         _ contents: ArchiveContents, publicKey: Curve25519.Signing.PublicKey?, anchor: ContinuityAnchor?,
         previous: ArchiveManifest?
     ) throws -> VerifiedArchive {
+        let manifestPlace = contents.place(of: ArchiveManifest.fileName)
         guard let manifestBytes = contents.manifestBytes else {
-            throw ArchiveProblem(zh: "缺少 manifest.json", en: "manifest.json is missing")
+            throw ArchiveProblem(zh: "缺少 manifest.json", en: "manifest.json is missing").located(at: manifestPlace)
         }
-        let signature = try checkSignature(manifestBytes, contents.signatureBytes, publicKey: publicKey)
-        let manifest = try ArchiveManifest.decode(manifestBytes)
+        let signature = try at(contents.place(of: ArchiveManifest.signatureFileName)) {
+            try checkSignature(manifestBytes, contents.signatureBytes, publicKey: publicKey)
+        }
+        let manifest = try at(manifestPlace) {
+            let manifest = try ArchiveManifest.decode(manifestBytes)
+            try checkDeclaredSignature(manifest, against: signature)
+            return manifest
+        }
+        try checkMembers(contents, against: manifest)
+        try at(manifestPlace) {
+            try checkEvents(contents.events, against: manifest)
+            try checkContinuity(manifest, anchor: anchor, previous: previous)
+        }
+        return VerifiedArchive(manifest: manifest, signature: signature, previous: previous, continuityChecked: anchor != nil)
+    }
+
+    /// Runs `body`, saying that what it refuses lies at `place`.
+    private static func at<T>(_ place: BilingualText, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let problem as ArchiveProblem {
+            throw problem.located(at: place)
+        }
+    }
+
+    /// The manifest's `signature` field agrees with the signature found.
+    private static func checkDeclaredSignature(_ manifest: ArchiveManifest, against signature: VerifiedArchive.SignatureCheck) throws {
         if let embedded = manifest.signature?.publicKey, case .trustedKey(let trusted) = signature, embedded != trusted {
             throw ArchiveProblem(
                 zh: "manifest.json 所记的签名公钥 \(embedded) 与实际签名的密钥不符",
@@ -75,10 +101,6 @@ public enum ArchiveVerifier {
                 zh: "manifest.json 声明了签名，但缺少 \(ArchiveManifest.signatureFileName)",
                 en: "manifest.json declares a signature, but \(ArchiveManifest.signatureFileName) is missing")
         }
-        try checkMembers(contents.members, against: manifest)
-        try checkEvents(contents.events, against: manifest)
-        try checkContinuity(manifest, anchor: anchor, previous: previous)
-        return VerifiedArchive(manifest: manifest, signature: signature, previous: previous, continuityChecked: anchor != nil)
     }
 
     private static func checkSignature(
@@ -112,32 +134,37 @@ public enum ArchiveVerifier {
         return .embeddedKeyOnly(publicKey: named)
     }
 
-    private static func checkMembers(_ found: [ArchiveContents.MemberDigest], against manifest: ArchiveManifest) throws {
+    private static func checkMembers(_ contents: ArchiveContents, against manifest: ArchiveManifest) throws {
+        let found = contents.members
         guard found.first?.name == ArchiveManifest.eventsFileName else {
             throw ArchiveProblem(zh: "第一个成员应为 events.ndjson", en: "the first member must be events.ndjson")
+                .located(at: contents.place(of: found.first?.name ?? ArchiveManifest.eventsFileName))
         }
         let trailer = found.last?.name == ArchiveManifest.signatureFileName
             ? [ArchiveManifest.fileName, ArchiveManifest.signatureFileName] : [ArchiveManifest.fileName]
         guard found.suffix(trailer.count).map(\.name) == trailer else {
             throw ArchiveProblem(
                 zh: "manifest.json（及其签名）应为最后的成员",
-                en: "manifest.json (and its signature) must be the last members")
+                en: "manifest.json (and its signature) must be the last members"
+            ).located(at: contents.place(of: found[found.count - 1].name))
         }
         let listed = found.dropLast(trailer.count)
         for member in manifest.members where !listed.contains(where: { $0.name == member.name }) {
-            throw ArchiveProblem(zh: "缺少成员 \(member.name)", en: "member \(member.name) is missing")
+            throw ArchiveProblem(zh: "缺少成员 \(member.name)", en: "member \(member.name) is missing").located(at: contents.place(of: member.name))
         }
         for (index, member) in listed.enumerated() {
+            let place = ArchivePlace.member(member.name, atTarOffset: member.offset)
             guard let expected = manifest.members.first(where: { $0.name == member.name }) else {
-                throw ArchiveProblem(zh: "成员 \(member.name) 不在 manifest.json 中：是后加的", en: "member \(member.name) is not in manifest.json: it was added")
+                throw ArchiveProblem(zh: "该成员不在 manifest.json 中：是后加的", en: "it is not in manifest.json: it was added").located(at: place)
             }
             guard expected.size == member.size, expected.sha256 == member.sha256 else {
                 throw ArchiveProblem(
-                    zh: "成员 \(member.name) 的大小或 SHA-256 与 manifest.json 不符：内容被改动",
-                    en: "member \(member.name) does not match the size and SHA-256 in manifest.json: its content was altered")
+                    zh: "该成员的大小或 SHA-256 与 manifest.json 不符：内容被改动",
+                    en: "it does not match the size and SHA-256 in manifest.json: its content was altered"
+                ).located(at: place)
             }
             guard manifest.members[index].name == member.name else {
-                throw ArchiveProblem(zh: "成员顺序与 manifest.json 不符", en: "the members are not in manifest.json's order")
+                throw ArchiveProblem(zh: "成员顺序与 manifest.json 不符", en: "the members are not in manifest.json's order").located(at: place)
             }
         }
     }

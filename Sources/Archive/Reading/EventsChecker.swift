@@ -1,7 +1,5 @@
 import Bilingual
-import Crypto
 import EventStore
-import Foundation
 
 /// Checks `events.ndjson` as it streams past: each line canonical, positions consecutive,
 /// each `prev_hash` the hash before it, each hash the one its bytes call for, stream
@@ -32,6 +30,8 @@ struct EventsChecker {
     private var batch: [UInt8] = []
     /// The start of a line whose newline has not arrived yet.
     private var carry: [UInt8] = []
+    /// The events.ndjson offset of `batch`'s first byte; `carry` follows `batch`.
+    private var pendingStart: Int64 = 0
     private var checking = OrderedJobs<LineBatchCheck>()
     /// Called with each checked event when importing; nil when only verifying.
     private let onEvent: ((RecordedEvent) throws -> Void)?
@@ -53,8 +53,8 @@ struct EventsChecker {
             batch += carry
             carry.removeAll(keepingCapacity: true)
         }
-        batch.append(contentsOf: bytes[..<end])
-        carry.append(contentsOf: bytes[end...])
+        batch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
+        carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[end...]))
         try checkCarryLength()
         if batch.count >= Self.batchBytes { try submitBatch() }
     }
@@ -63,7 +63,8 @@ struct EventsChecker {
         guard carry.count > Self.maximumLineBytes else { return }
         throw ArchiveProblem(
             zh: "events.ndjson 第 \(count + 1) 行（或其后）超过 \(Self.maximumLineBytes) 字节：不是 dangjian 的事件",
-            en: "events.ndjson line \(count + 1) or after is longer than \(Self.maximumLineBytes) bytes: not dangjian events")
+            en: "events.ndjson line \(count + 1) or after is longer than \(Self.maximumLineBytes) bytes: not dangjian events"
+        ).located(at: ArchivePlace.within(ArchiveManifest.eventsFileName, pendingStart + Int64(batch.count)))
     }
 
     /// Checks what is still in flight, and that the member ended with a complete line.
@@ -75,39 +76,34 @@ struct EventsChecker {
         guard carry.isEmpty else {
             throw ArchiveProblem(
                 zh: "events.ndjson 第 \(count + 1) 行没有换行符结尾：文件被截断或改动",
-                en: "events.ndjson line \(count + 1) does not end with a newline: the file was truncated or altered")
+                en: "events.ndjson line \(count + 1) does not end with a newline: the file was truncated or altered"
+            ).located(at: ArchivePlace.within(ArchiveManifest.eventsFileName, pendingStart))
         }
         guard count > 0 else {
-            throw ArchiveProblem(zh: "events.ndjson 没有事件", en: "events.ndjson holds no events")
+            throw ArchiveProblem(zh: "events.ndjson 没有事件（长度为 0 字节）", en: "events.ndjson holds no events (it is 0 bytes long)")
         }
     }
 
     private mutating func submitBatch() throws {
         guard !batch.isEmpty else { return }
-        let (lines, decodesEvents) = (batch, onEvent != nil)
+        let (lines, start, decodesEvents) = (batch, pendingStart, onEvent != nil)
+        pendingStart += Int64(batch.count)
         batch.removeAll(keepingCapacity: true)
-        if let checked = checking.submit({ LineBatchCheck(lines, decodesEvents: decodesEvents) }) {
+        if let checked = checking.submit({ LineBatchCheck(lines, startingAt: start, decodesEvents: decodesEvents) }) {
             try take(checked)
         }
     }
 
     /// The checks that depend on the lines before, for one batch checked by a worker.
     private mutating func take(_ checked: LineBatchCheck) throws {
-        for line in checked.lines {
+        for (index, line) in checked.lines.enumerated() {
             let lineNumber = count + 1
-            let parsed: LineBatchCheck.Line
-            switch line {
-            case .success(let success):
-                parsed = success
-            case .failure(let error):
-                throw ArchiveProblem(
-                    zh: "events.ndjson 第 \(lineNumber) 行第 \(error.offset + 1) 字节起不是规范的事件信封（\(error.reason.zh)）：该事件被改动过",
-                    en: "events.ndjson line \(lineNumber), byte \(error.offset + 1), is not a canonical event envelope (\(error.reason.en)): the event was altered")
-            }
-            let position = parsed.position
+            let position = line.position
             // Built only when a check fails: lines are checked by the million.
             var place: BilingualText {
-                BilingualText(zh: "events.ndjson 第 \(lineNumber) 行（位置 \(position)）", en: "events.ndjson line \(lineNumber) (position \(position))")
+                BilingualText(
+                    zh: "events.ndjson 第 \(lineNumber) 行（位置 \(position)，events.ndjson 偏移 \(line.offset)）",
+                    en: "events.ndjson line \(lineNumber) (position \(position), events.ndjson offset \(line.offset))")
             }
             if let firstPosition, position != firstPosition + count {
                 let expected = firstPosition + count
@@ -115,39 +111,45 @@ struct EventsChecker {
                     zh: "\(place.zh)：应为位置 \(expected)：事件缺失、重复或顺序被打乱",
                     en: "\(place.en): expected position \(expected): an event is missing, repeated or out of order")
             }
-            if let lastHash, parsed.previousHash != lastHash {
+            if let lastHash, line.previousHash != lastHash {
                 throw ArchiveProblem(
                     zh: "\(place.zh)：prev_hash 与上一事件的哈希不符：链条断开",
                     en: "\(place.en): prev_hash is not the previous event's hash: the chain is broken")
             }
-            guard parsed.contentMatchesHash else {
+            guard line.contentMatchesHash else {
                 throw ArchiveProblem(
                     zh: "\(place.zh)：哈希与事件内容不符：该事件被改动过",
                     en: "\(place.en): the hash does not match the event's content: the event was altered")
             }
-            if let version = streamVersions[parsed.streamID], parsed.streamVersion != version + 1 {
+            // One lookup per line: the stream's previous version comes back as the new one goes in.
+            if let version = streamVersions.updateValue(line.streamVersion, forKey: line.streamID), line.streamVersion != version + 1 {
                 throw ArchiveProblem(
-                    zh: "\(place.zh)：流 \(parsed.streamID) 应为第 \(version + 1) 版，实为第 \(parsed.streamVersion) 版",
-                    en: "\(place.en): stream \(parsed.streamID) should be at version \(version + 1), found \(parsed.streamVersion)")
+                    zh: "\(place.zh)：流 \(line.streamID) 应为第 \(version + 1) 版，实为第 \(line.streamVersion) 版",
+                    en: "\(place.en): stream \(line.streamID) should be at version \(version + 1), found \(line.streamVersion)")
             }
-            streamVersions[parsed.streamID] = parsed.streamVersion
             if firstPosition == nil {
                 firstPosition = position
-                firstHash = parsed.hash
-                firstPreviousHash = parsed.previousHash
+                firstHash = line.hash
+                firstPreviousHash = line.previousHash
             }
-            lastHash = parsed.hash
+            lastHash = line.hash
             lastPosition = position
             count += 1
-            if let onEvent, let event = parsed.event {
+            if let onEvent {
                 do {
-                    try onEvent(event)
+                    try onEvent(checked.events[index])
                 } catch let problem as ArchiveProblem {
                     throw problem
                 } catch {
                     throw ArchiveProblem(zh: "\(place.zh)：\(Self.describe(error).zh)", en: "\(place.en): \(Self.describe(error).en)")
                 }
             }
+        }
+        if let (lineOffset, problem) = checked.malformed {
+            let offset = lineOffset + Int64(problem.offset)
+            throw ArchiveProblem(
+                zh: "events.ndjson 第 \(count + 1) 行第 \(problem.offset + 1) 字节（events.ndjson 偏移 \(offset)）起不是规范的事件信封（\(problem.reason.zh)）：该事件被改动过",
+                en: "events.ndjson line \(count + 1), byte \(problem.offset + 1) (events.ndjson offset \(offset)), is not a canonical event envelope (\(problem.reason.en)): the event was altered")
         }
         // Every line of the batch passed, so its positions run on from the ones before.
         if merkle == nil {
@@ -159,66 +161,5 @@ struct EventsChecker {
 
     private static func describe(_ error: any Error) -> BilingualText {
         (error as? any UserFacingError)?.message ?? BilingualText(zh: "\(error)", en: "\(error)")
-    }
-}
-
-/// What a worker finds in a batch of complete lines, on its own: each line parsed, its
-/// hash recomputed, and the Merkle range over the batch's leaves (taking the positions as
-/// consecutive from the first line's, which the in-order walk then confirms).
-struct LineBatchCheck: Sendable {
-    struct Line: Sendable {
-        var position: Int64
-        var previousHash: Hash256
-        var hash: Hash256
-        var contentMatchesHash: Bool
-        var streamID: String
-        var streamVersion: Int64
-        /// The whole event, when importing.
-        var event: RecordedEvent?
-    }
-
-    var lines: [Result<Line, LineProblem>] = []
-    var merkle: MerkleCompactRange?
-
-    /// Checks `bytes`: lines each ending in `\n`.
-    init(_ bytes: [UInt8], decodesEvents: Bool) {
-        bytes.withUnsafeBytes { all in
-            var start = 0
-            while start < all.count {
-                let end = all.baseAddress!.distance(to: UnsafeRawPointer(memchr(all.baseAddress! + start, 0x0A, all.count - start)!))
-                let line = Self.check(UnsafeRawBufferPointer(rebasing: all[start..<end]), decodesEvents: decodesEvents)
-                lines.append(line)
-                guard case .success(let checked) = line else { return }
-                if merkle == nil { merkle = MerkleCompactRange(start: checked.position - 1) }
-                merkle!.appendLeaf(eventHash: checked.hash)
-                start = end + 1
-            }
-        }
-    }
-
-    private static func check(_ line: UnsafeRawBufferPointer, decodesEvents: Bool) -> Result<Line, LineProblem> {
-        let envelope: EnvelopeLine
-        do {
-            envelope = try EnvelopeLine.parse(line)
-        } catch {
-            return .failure(error)
-        }
-        // Both were checked to be 64 lower-case hex digits.
-        let previousHash = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: line[envelope.previousHash]))!
-        let hash = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: line[envelope.hash]))!
-        return .success(Line(
-            position: envelope.position, previousHash: previousHash, hash: hash,
-            contentMatchesHash: recomputedHash(line, envelope, previousHash: previousHash) == hash,
-            streamID: CanonicalScanner.unescapedString(line, envelope.streamID), streamVersion: envelope.streamVersion,
-            event: decodesEvents ? envelope.recordedEvent(in: line) : nil))
-    }
-
-    /// SHA-256(previous hash ‖ the line without its `"hash"` member): the event's hash.
-    private static func recomputedHash(_ line: UnsafeRawBufferPointer, _ envelope: EnvelopeLine, previousHash: Hash256) -> Hash256 {
-        var hasher = SHA256()
-        withUnsafeBytes(of: previousHash.bytes) { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: line[..<envelope.hashMember.lowerBound]))
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: line[envelope.hashMember.upperBound...]))
-        return Hash256(hasher.finalize())
     }
 }

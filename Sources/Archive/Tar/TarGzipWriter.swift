@@ -16,16 +16,19 @@ final class TarGzipWriter {
         try gzip.write(zeros(TarHeader.padding(after: Int64(bytes.count))))
     }
 
-    /// A member streamed through `body`, which writes its bytes and returns their count.
+    /// A member streamed through `body`, which writes its bytes and returns what it made of
+    /// them with their count.
     ///
     /// A tar header states the size before the data, which is unknown until the data has
     /// streamed. The header therefore goes into a gzip member of its own, stored without
     /// compression so its length does not depend on its content, and is rewritten in place
     /// with the real size at the end: no temporary file, no second pass.
-    func addStreamedMember(name: String, _ body: (ParallelGzipWriter) throws -> Int64) throws {
+    func addStreamedMember<Written>(
+        name: String, _ body: (ParallelGzipWriter) throws -> (written: Written, size: Int64)
+    ) throws -> Written {
         let placeholder = TarHeader(name: name, size: 0, modificationTime: modificationTime)
         let offset = try gzip.writeStoredMember(placeholder.encoded())
-        let size = try body(gzip)
+        let (written, size) = try body(gzip)
         guard size <= TarHeader.maximumSize else {
             throw ArchiveError.refused(.init(
                 zh: "\(name) 超过 8 GiB，ustar 无法容纳：请按期间分次导出",
@@ -35,6 +38,7 @@ final class TarGzipWriter {
         var header = placeholder
         header.size = size
         try gzip.rewriteStoredMember(at: offset, with: header.encoded())
+        return written
     }
 
     /// The end-of-archive marker (two zero blocks) and the rest of the compressed data.

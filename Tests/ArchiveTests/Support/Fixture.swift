@@ -59,7 +59,7 @@ final class Fixture {
         let request = ArchiveExportRequest(
             positions: try selection.positions(in: store), period: period, outputDirectory: folder.path, hubID: "guandu",
             toolVersion: "dangjian test", actor: "tester", signingKey: signed ? key : nil,
-            documents: [CSVDocument(name: "reports/sample.csv", csv: "name,value\r\n'=cmd(),-5\r\n党支部,\"a,b\"\r\n")])
+            documents: { [CSVDocument(name: "reports/sample.csv", csv: "name,value\r\n'=cmd(),-5\r\n党支部,\"a,b\"\r\n")] })
         return try ArchiveExporter.export(request, from: store)
     }
 

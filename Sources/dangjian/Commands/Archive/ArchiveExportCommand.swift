@@ -75,13 +75,12 @@ struct ArchiveExportCommand: ParsableCommand {
         }
         let positions = try selection.positions(in: store)
         let signingKey = try key.map(SigningKeys.readPrivateKey)
+        let (reportPeriod, language) = (periodLabel.flatMap(Period.init(parsing:)), global.lang ?? .en)
         let request = ArchiveExportRequest(
             positions: positions, period: periodLabel, outputDirectory: out, hubID: hubID,
             toolVersion: "dangjian \(Dangjian.version)", actor: ProcessInfo.processInfo.environment["USER"] ?? "dangjian",
             signingKey: signingKey,
-            documents: try ArchiveReports.documents(
-                from: store, positions: positions, period: periodLabel.flatMap(Period.init(parsing:)),
-                language: global.lang ?? .en),
+            documents: { try ArchiveReports.documents(from: store, positions: positions, period: reportPeriod, language: language) },
             compressionLevel: level)
         let result = try ArchiveExporter.export(request, from: store)
         print(result.path)
