@@ -16,20 +16,28 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: Foundation
 
         // Chinese/English text and the error protocol every module speaks.
         .target(name: "Bilingual"),
+        // The system OpenSSL 3 libcrypto (libssl-dev).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        // SHA-256, Ed25519 and AES-GCM with swift-crypto's names, on the system libcrypto.
+        .target(
+            name: "SystemCrypto",
+            dependencies: ["COpenSSL"]),
         // The append-only, hash-chained event log on SQLite. Knows no party-building words.
         .target(
             name: "EventStore",
             dependencies: [
                 "Bilingual",
+                "SystemCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // MARK: Domain
@@ -37,7 +45,7 @@ let package = Package(
         // Organisations, members, meetings, study, dues: events, commands, decide/evolve.
         .target(
             name: "PartyBuilding",
-            dependencies: ["Bilingual", "EventStore", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Bilingual", "EventStore", "SystemCrypto"]),
 
         // MARK: Query views
 
@@ -94,7 +102,7 @@ let package = Package(
                 "EventStore",
                 "CZlib",
                 "CLibdeflate",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "SystemCrypto",
             ]),
         // `swift package export-archive`: runs `dangjian archive export`.
         .plugin(
@@ -116,6 +124,7 @@ let package = Package(
                 "EarlyWarning",
                 "DistrictSimulator",
                 "Archive",
+                "SystemCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
@@ -127,6 +136,10 @@ let package = Package(
 
         // MARK: Tests
 
+        // Known-answer tests of the libcrypto wrapper, and swift-crypto's wire formats.
+        .testTarget(
+            name: "SystemCryptoTests",
+            dependencies: ["SystemCrypto"]),
         .testTarget(
             name: "EventStoreTests",
             dependencies: ["EventStore", "store-load", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -142,7 +155,7 @@ let package = Package(
             dependencies: ["DistrictSimulator", "EarlyWarning", "Projections"]),
         .testTarget(
             name: "ArchiveTests",
-            dependencies: ["Archive"]),
+            dependencies: ["Archive", "SystemCrypto"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["dangjian", "EventStore", "DistrictSimulator", .product(name: "GRDB", package: "GRDB.swift")]),

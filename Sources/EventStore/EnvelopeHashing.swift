@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import SystemCrypto
 
 /// The canonical envelope and the hash chain (docs/event-format.md).
 ///

@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 
 extension EventStore {
@@ -13,28 +14,73 @@ extension EventStore {
     /// Appends from other processes wait until it commits, so no event is applied twice or
     /// missed, and readers see the old tables until the new ones are complete.
     ///
+    /// The events are read and prepared on a second connection and thread while the
+    /// previous batch is written: the write lock, taken first, keeps the log as it is, so
+    /// both connections see the same events.
+    ///
     /// - Parameter progress: called after each batch with (events replayed, events in the log).
-    public func replay(
-        into projector: any InlineProjector,
-        batchSize: Int = 20_000,
+    public func replay<Projector: ReplayProjector>(
+        into projector: Projector,
+        batchSize: Int = 5_000,
         prepare: (Database) throws -> Void,
         finish: (Database) throws -> Void = { _ in },
         progress: (Int64, Int64) -> Void = { _, _ in }
     ) throws {
         try writeTransaction { db in
+            // The whole rebuild is one transaction: with SQLite's default 2 MB page cache
+            // its dirty pages spill to the WAL and are read back again and again.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -Self.pageCacheKiB
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.replayPageCacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             try prepare(db)
             let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
-            var after: Int64 = 0
+            let pipeline = ReplayPipeline<Projector.Prepared>(capacity: 2)
+            let reading = DispatchGroup()
+            let reader = try secondReader()
+            DispatchQueue.global().async(group: reading) {
+                Self.read(with: reader, batchSize: batchSize, preparedBy: projector, into: pipeline)
+            }
+            defer {
+                pipeline.cancel()
+                reading.wait()
+            }
             var replayed: Int64 = 0
             while true {
-                let batch = try RecordedEvent.fetch(after: after, limit: batchSize, in: db)
-                guard let last = batch.last else { break }
-                try projector.apply(batch, in: db)
-                after = last.position
-                replayed += Int64(batch.count)
-                progress(replayed, total)
+                switch pipeline.take() {
+                case .batch(let prepared, let events):
+                    try projector.apply(prepared: prepared, in: db)
+                    replayed += Int64(events)
+                    progress(replayed, total)
+                case .end:
+                    try finish(db)
+                    return
+                case .failed(let error as DatabaseError):
+                    throw Self.translate(error, path: path)
+                case .failed(let error):
+                    throw error
+                }
             }
-            try finish(db)
+        }
+    }
+
+    /// The replay's reading side: every event in order, prepared, in batches.
+    private static func read<Projector: ReplayProjector>(
+        with reader: DatabaseQueue, batchSize: Int, preparedBy projector: Projector,
+        into pipeline: ReplayPipeline<Projector.Prepared>
+    ) {
+        do {
+            try reader.read { db in
+                var after: Int64 = 0
+                while true {
+                    let batch = try RecordedEvent.fetch(after: after, limit: batchSize, in: db)
+                    guard let last = batch.last else { break }
+                    guard pipeline.put(.batch(try projector.prepare(batch), events: batch.count)) else { return }
+                    after = last.position
+                }
+                pipeline.put(.end)
+            }
+        } catch {
+            pipeline.put(.failed(error))
         }
     }
 

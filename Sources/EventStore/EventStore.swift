@@ -22,6 +22,11 @@ public final class EventStore: Sendable {
     /// How long a writer waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 60
 
+    /// SQLite's page cache per connection, in KiB.
+    static let pageCacheKiB = 64 * 1024
+    /// The page cache while a replay rewrites every derived table in one transaction, in KiB.
+    static let replayPageCacheKiB = 512 * 1024
+
     /// Opens the store at `path`.
     ///
     /// - Parameters:
@@ -37,31 +42,15 @@ public final class EventStore: Sendable {
         self.path = path
         self.clock = clock
         self.projectors = projectors
-        let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: path) {
-            guard create else { throw EventStoreError.storeNotFound(path: path) }
-            guard fileManager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw EventStoreError.database(detail: "cannot create \(path): check that the folder exists and is writable")
-            }
+        if create && Self.isMissingOrEmpty(path) {
+            try Self.createStore(at: path)
+        } else if !FileManager.default.fileExists(atPath: path) {
+            throw EventStoreError.storeNotFound(path: path)
         }
         let access = StoreFileAccess(path: path)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        // A store nobody may write is still read: SQLite refuses its writes, one clear error each.
-        configuration.readonly = !access.isWritable
-        configuration.prepareDatabase { db in
-            // WAL is a property of the file: set once, when the store is new. (GRDB's own
-            // `journalMode = .wal` writes to the file on every open; a read-only command
-            // must leave the store's bytes as they were.)
-            if access.isWritable, try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
-            }
-            // FULL: a committed record survives a power cut, not only a process crash.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
-            database = try DatabaseQueue(path: access.sqlitePath, configuration: configuration)
-            try Self.checkIdentity(of: database, path: path, allowEmpty: create)
+            database = try DatabaseQueue(path: access.sqlitePath, configuration: Self.configuration(writable: access.isWritable))
+            try Self.checkIdentity(of: database, path: path)
             if !access.isWritable, try !database.read(StoreSchema.migrator.hasCompletedMigrations) {
                 throw EventStoreError.readOnlyNeedsUpgrade(path: path)
             }
@@ -71,14 +60,60 @@ public final class EventStore: Sendable {
         }
     }
 
+    /// How every connection to a store is set up.
+    static func configuration(writable: Bool) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        // A store nobody may write is still read: SQLite refuses its writes, one clear error each.
+        configuration.readonly = !writable
+        configuration.prepareDatabase { db in
+            // FULL: a committed record survives a power cut, not only a process crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // SQLite's default cache is 2 MB: index pages of a district's store (gigabytes)
+            // would be read through the kernel on most lookups. Pages are allocated as used.
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")
+        }
+        return configuration
+    }
+
+    /// Whether `path` is free for a new store: no file, or an empty one (nothing to lose).
+    private static func isMissingOrEmpty(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return errno == ENOENT }
+        return status.st_size == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Makes a new, empty store at `path` (mode 0600) under a temporary name first and
+    /// renames it into place once complete, so that a process killed meanwhile leaves no
+    /// half-made store that every later command would refuse.
+    private static func createStore(at path: String) throws {
+        let temporary = path + ".creating-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw EventStoreError.database(detail: "cannot create \(path): check that the folder exists and is writable")
+        }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration(writable: true))
+            // WAL is a property of the file, set once here. (GRDB's own `journalMode = .wal`
+            // writes to the file on every open; opening must leave a file's bytes as they were.)
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+            try StoreSchema.migrator.migrate(queue)
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+        guard rename(temporary, path) == 0 else {
+            throw EventStoreError.database(detail: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     /// Refuses files that are not dangjian stores, or that a newer dangjian wrote.
-    private static func checkIdentity(of database: DatabaseQueue, path: String, allowEmpty: Bool) throws {
+    private static func checkIdentity(of database: DatabaseQueue, path: String) throws {
         try database.read { db in
             let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
             let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             if applicationID == 0 && tableCount == 0 {
-                if !allowEmpty { throw EventStoreError.notAStore(path: path, detail: "the file is empty") }
-                return
+                throw EventStoreError.notAStore(path: path, detail: "the file is empty")
             }
             guard applicationID == StoreSchema.applicationID else {
                 throw EventStoreError.notAStore(path: path, detail: "another program's SQLite database")

@@ -32,7 +32,7 @@ public enum ProjectionMaintenance {
     }
 
     /// Drops the named projections' tables and replays the whole log into them, in one
-    /// transaction.
+    /// transaction; their secondary indexes are built at the end.
     public static func rebuild(_ names: Set<String>, in store: EventStore, progress: (Int64, Int64) -> Void = { _, _ in }) throws {
         let selected = ProjectionSet.all.only(names).replaying
         try store.replay(into: selected, prepare: { db in
@@ -48,6 +48,9 @@ public enum ProjectionMaintenance {
             }
         }, finish: { db in
             for projection in selected.projections {
+                for index in projection.indexes {
+                    try db.execute(sql: index)
+                }
                 try projection.finishReplay(in: db)
             }
         }, progress: progress)

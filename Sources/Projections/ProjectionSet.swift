@@ -30,8 +30,18 @@ public struct ProjectionSet: InlineProjector {
     }
 
     public func apply(_ events: [RecordedEvent], in db: Database) throws {
-        for recorded in events {
-            guard let event = try EventCoding.domainEvent(from: recorded) else { continue }
+        try apply(prepared: prepare(events), in: db)
+    }
+}
+
+extension ProjectionSet: ReplayProjector {
+    /// The domain events among the records (others, such as acknowledgements, feed no table).
+    public func prepare(_ events: [RecordedEvent]) throws -> [DomainEvent] {
+        try events.compactMap(EventCoding.domainEvent(from:))
+    }
+
+    public func apply(prepared events: [DomainEvent], in db: Database) throws {
+        for event in events {
             for projection in projections {
                 try projection.apply(event, mode: mode, in: db)
             }

@@ -1,7 +1,7 @@
 import Archive
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 import Testing
 
 @Suite struct ArchiveChainTests {

@@ -1,5 +1,5 @@
 @testable import Archive
-import Crypto
+import SystemCrypto
 import Testing
 
 @Suite struct MerkleTests {

@@ -17,6 +17,34 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    @Test func aNewStoreAppearsWholeAndLeavesNothingBehind() throws {
+        let fixture = try TemporaryStore()
+        _ = try fixture.open()
+        let folder = (fixture.path as NSString).deletingLastPathComponent
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".creating-") }
+        #expect(leftovers.isEmpty)
+        // Made under another name and renamed: the file is a complete store from the start.
+        #expect(try EventStore(path: fixture.path).head() == nil)
+    }
+
+    @Test func anEmptyFileLeftByAKilledCreationIsReplacedWhenCreating() throws {
+        let fixture = try TemporaryStore()
+        #expect(FileManager.default.createFile(atPath: fixture.path, contents: nil))
+        let error = #expect(throws: EventStoreError.self) { try EventStore(path: fixture.path) }
+        #expect(error?.message.en.contains("the file is empty") == true)
+        #expect(try FileManager.default.attributesOfItem(atPath: fixture.path)[.size] as? UInt64 == 0, "refusing left it as it was")
+        let store = try EventStore(path: fixture.path, create: true)
+        try store.append([event()], to: "s", expecting: .any)
+        #expect(try store.head()?.position == 1)
+    }
+
+    @Test func creatingNeverReplacesAFileWithContent() throws {
+        let fixture = try TemporaryStore()
+        try "minutes of the meeting\n".write(toFile: fixture.path, atomically: true, encoding: .utf8)
+        #expect(throws: EventStoreError.self) { try EventStore(path: fixture.path, create: true) }
+        #expect(try String(contentsOfFile: fixture.path, encoding: .utf8) == "minutes of the meeting\n")
+    }
+
     @Test func anotherProgramsDatabaseIsRefused() throws {
         let fixture = try TemporaryStore()
         try DatabaseQueue(path: fixture.path).write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }

@@ -1,7 +1,7 @@
 import Bilingual
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 
 /// What to export and how.
 public struct ArchiveExportRequest: Sendable {

@@ -1,6 +1,6 @@
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 
 /// The `events.ndjson` member of an export, streamed into the archive, and what it adds up to.
 ///

@@ -1,11 +1,22 @@
 import Bilingual
-import Crypto
 import EventStore
+import SystemCrypto
 
 /// Adds an archive's events to a store, exactly as recorded: into an empty store (an
 /// archive starting at position 1), or continuing a store that ends where the archive begins.
+/// An import that was interrupted (its batches are committed one by one) is finished by
+/// running it again: the events already in the store are checked and skipped.
 public enum ArchiveImporter {
     static let batchSize = 5_000
+
+    /// What an import did.
+    public struct Outcome: Sendable {
+        public var archive: VerifiedArchive
+        /// Events of the archive the store already held (an earlier, interrupted import).
+        public var alreadyPresent: Int64
+        /// Events appended now.
+        public var appended: Int64 { archive.manifest.eventCount - alreadyPresent }
+    }
 
     /// Verifies the archive completely, then appends its events in batches.
     ///
@@ -16,25 +27,32 @@ public enum ArchiveImporter {
     public static func importArchive(
         _ path: String, into store: EventStore, publicKey: Curve25519.Signing.PublicKey? = nil,
         continuing anchor: ContinuityAnchor? = nil
-    ) throws -> VerifiedArchive {
+    ) throws -> Outcome {
         let verified = try ArchiveVerifier.verify(path, publicKey: publicKey, continuing: anchor)
         let manifest = verified.manifest
         let head = try store.head()
         let headPosition = head?.position ?? 0
-        guard headPosition == manifest.firstPosition - 1 else {
+        guard (manifest.firstPosition - 1...manifest.lastPosition).contains(headPosition) else {
             throw ArchiveError.refused(BilingualText(
                 zh: "数据库止于位置 \(headPosition)，而归档从位置 \(manifest.firstPosition) 开始：请按顺序导入归档（空库应先导入从位置 1 开始的归档）",
                 en: "the store ends at position \(headPosition) but the archive starts at \(manifest.firstPosition): import the archives in order (an empty store takes the archive that starts at position 1)"))
         }
-        guard (head?.hash ?? EnvelopeHashing.genesisHash) == manifest.previous.lastHash else {
-            throw ArchiveError.refused(BilingualText(
-                zh: "数据库末事件的哈希与归档接续的哈希不符：二者来自不同的日志",
-                en: "the store's last hash is not the hash the archive continues: they come from different logs"))
+        let continued = manifest.firstPosition == 1
+            ? EnvelopeHashing.genesisHash : try store.readAll(from: manifest.firstPosition - 1, limit: 1).first?.hash
+        guard continued == manifest.previous.lastHash else { throw differentLogs() }
+        if headPosition == manifest.lastPosition {
+            guard head?.hash == manifest.lastHash else { throw differentLogs() }
+            return Outcome(archive: verified, alreadyPresent: manifest.eventCount)
         }
         var batch: [RecordedEvent] = []
         batch.reserveCapacity(batchSize)
         let contents = try ArchiveVerifier.failing(path) {
             try ArchiveReader.read(path: path) { event in
+                if event.position <= headPosition {
+                    // Already in the store from an interrupted import: the same event or a refusal.
+                    if event.position == headPosition, event.hash != head?.hash { throw differentLogs() }
+                    return
+                }
                 batch.append(event)
                 if batch.count == batchSize {
                     try store.appendVerbatim(batch)
@@ -48,6 +66,12 @@ public enum ArchiveImporter {
                 zh: "导入过程中文件发生了变化：请对数据库运行 `dangjian verify` 并重新核对归档",
                 en: "the file changed while it was imported: run `dangjian verify` on the store and check the archive again"))
         }
-        return verified
+        return Outcome(archive: verified, alreadyPresent: headPosition - (manifest.firstPosition - 1))
+    }
+
+    private static func differentLogs() -> ArchiveError {
+        ArchiveError.refused(BilingualText(
+            zh: "数据库中的事件与归档接续或包含的事件不符：二者来自不同的日志",
+            en: "the store's events are not those the archive continues or holds: they come from different logs"))
     }
 }

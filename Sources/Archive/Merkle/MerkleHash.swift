@@ -1,5 +1,5 @@
-import Crypto
 import EventStore
+import SystemCrypto
 
 /// A SHA-256 value held inline (no heap allocation): Merkle nodes are made by the million.
 public struct Hash256: Hashable, Sendable {

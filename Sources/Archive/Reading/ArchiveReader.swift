@@ -1,7 +1,7 @@
 import Bilingual
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 
 /// What one streaming pass over an archive file found, before comparing it with the manifest.
 struct ArchiveContents {

@@ -1,7 +1,7 @@
 import Bilingual
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 
 /// What an archive must continue, if the auditor knows.
 public enum ContinuityAnchor: Sendable {

@@ -1,6 +1,6 @@
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 
 /// What a worker finds in a batch of complete lines of `events.ndjson`, on its own: each line
 /// parsed, its hash recomputed, and the Merkle range over the batch's leaves (taking the

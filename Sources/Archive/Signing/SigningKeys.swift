@@ -1,7 +1,7 @@
 import Bilingual
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 
 /// Ed25519 keys in the PEM files OpenSSL reads: the private key as PKCS #8
 /// (`-----BEGIN PRIVATE KEY-----`), the public key as SubjectPublicKeyInfo

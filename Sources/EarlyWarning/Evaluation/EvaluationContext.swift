@@ -13,7 +13,9 @@ final class EvaluationContext {
     }
 
     private var cachedMembers: [MemberStandingAsOf]?
+    private var cachedPartyMembers: [MemberStandingAsOf]?
     private var cachedOrganisations: [String: OrganisationFacts]?
+    private var cachedOrganisationsByKind: [OrganisationKind: [OrganisationFacts]] = [:]
     private var cachedCommittees: [String: CommitteeTerm]?
 
     /// Everyone on the roll that day.
@@ -26,7 +28,10 @@ final class EvaluationContext {
 
     /// Probationary and full members that day.
     func partyMembers() throws -> [MemberStandingAsOf] {
-        try members().filter(\.isPartyMember)
+        if let cachedPartyMembers { return cachedPartyMembers }
+        let loaded = try members().filter(\.isPartyMember)
+        cachedPartyMembers = loaded
+        return loaded
     }
 
     /// Organisations created on or before the day, by id.
@@ -34,6 +39,14 @@ final class EvaluationContext {
         if let cachedOrganisations { return cachedOrganisations }
         let loaded = Dictionary(uniqueKeysWithValues: try AsOfQueries.organisations(asOf: day, in: db).map { ($0.id, $0) })
         cachedOrganisations = loaded
+        return loaded
+    }
+
+    /// The organisations of one kind created on or before the day, by id.
+    func organisations(ofKind kind: OrganisationKind) throws -> [OrganisationFacts] {
+        if let cached = cachedOrganisationsByKind[kind] { return cached }
+        let loaded = try organisations().values.filter { $0.kind == kind }.sorted { $0.id < $1.id }
+        cachedOrganisationsByKind[kind] = loaded
         return loaded
     }
 

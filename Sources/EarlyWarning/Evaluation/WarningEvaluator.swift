@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 import PartyBuilding
 
@@ -10,10 +11,27 @@ public struct WarningEvaluator: Sendable {
         self.rules = rules
     }
 
+    /// Every finding in one read transaction.
     public func evaluate(asOf day: CalendarDate, in db: Database) throws -> [Finding] {
+        try findings(of: rules.rules, asOf: day, in: db).sorted(by: Finding.precedes)
+    }
+
+    /// Every finding, the rules about organisations' meetings and those about members
+    /// evaluated at the same time on two connections over the same state of the log (each
+    /// half is about half the work on a district). The result equals `evaluate(asOf:in:)`'s.
+    public func evaluate(asOf day: CalendarDate, in store: EventStore) throws -> [Finding] {
+        let meetingRules = rules.rules.filter(\.isMeetingFrequency)
+        let otherRules = rules.rules.filter { !$0.isMeetingFrequency }
+        let (meetings, others) = try store.parallelSnapshots(
+            { db in try findings(of: meetingRules, asOf: day, in: db) },
+            { db in try findings(of: otherRules, asOf: day, in: db) })
+        return (meetings + others).sorted(by: Finding.precedes)
+    }
+
+    private func findings(of rules: [Rule], asOf day: CalendarDate, in db: Database) throws -> [Finding] {
         let context = EvaluationContext(day: day, db: db)
         var findings: [Finding] = []
-        for rule in rules.rules where rule.enabled {
+        for rule in rules where rule.enabled {
             let found: [Finding]
             switch rule.check {
             case .meetingFrequency(let parameters): found = try MeetingFrequencyCheck(rule: rule, parameters: parameters).findings(context)
@@ -28,6 +46,13 @@ public struct WarningEvaluator: Sendable {
             }
             findings += found
         }
-        return findings.sorted(by: Finding.precedes)
+        return findings
+    }
+}
+
+extension Rule {
+    var isMeetingFrequency: Bool {
+        if case .meetingFrequency = check { return true }
+        return false
     }
 }

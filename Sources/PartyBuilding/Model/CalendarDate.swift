@@ -18,11 +18,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]),
-              let day = Digits.value(bytes[8..<10]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        guard let fields = Digits.withBytes(of: text, { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]),
+                  let day = Digits.value(bytes[8..<10]) else { return nil }
+            return (year, month, day)
+        }) else { return nil }
+        self.init(year: fields.0, month: fields.1, day: fields.2)
     }
 
     public var description: String {
@@ -121,10 +123,12 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM`.
     public init?(parsing text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-              let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]) else { return nil }
-        self.init(year: year, month: month)
+        guard let fields = Digits.withBytes(of: text, { bytes -> (Int, Int)? in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+                  let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]) else { return nil }
+            return (year, month)
+        }) else { return nil }
+        self.init(year: fields.0, month: fields.1)
     }
 
     public var description: String { Digits.padded(year, 4) + "-" + Digits.padded(month, 2) }
@@ -152,7 +156,14 @@ extension YearMonth: Codable {
 
 /// ASCII digit helpers shared by the date parsers.
 enum Digits {
-    static func value(_ bytes: ArraySlice<UInt8>) -> Int? {
+    /// Runs `body` on the text's UTF-8 bytes, in place when the string allows it: dates are
+    /// parsed for every row a report or warning reads, so no array is made for them.
+    static func withBytes<T>(of text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    static func value<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
         var result = 0
         for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }

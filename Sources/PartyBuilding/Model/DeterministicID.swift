@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import SystemCrypto
 
 /// Name-based ids: the same name always gives the same lower-case UUID, so re-importing a
 /// file yields the same event ids and the store recognises what it already holds.

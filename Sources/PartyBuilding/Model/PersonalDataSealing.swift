@@ -1,6 +1,6 @@
 import Bilingual
-import Crypto
 import Foundation
+import SystemCrypto
 
 /// Personal data as a secretary gives it, before it is sealed. Lives only in memory: the
 /// log holds it sealed, never in plain text.

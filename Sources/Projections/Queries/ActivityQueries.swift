@@ -7,9 +7,12 @@ extension AsOfQueries {
     public static func lastParticipation(asOf day: CalendarDate, in db: Database) throws -> [String: YearMonth] {
         let month = day.yearMonth.description
         var result = try monthsByMember(db, sql: "SELECT member, month FROM member_participation")
-        // Members with attendance in the day's month or later: their latest month may lie after the day.
+        // The latest month on record counts as of the day unless it lies after the day's
+        // month, or is that month with a first participation after the day; only then is
+        // an earlier month looked up.
         for member in try String.fetchAll(
-            db, sql: "SELECT DISTINCT member FROM attendance_monthly WHERE month >= ?", arguments: [month]
+            db, sql: "SELECT member FROM member_participation WHERE month > ?1 OR (month = ?1 AND first_participation > ?2)",
+            arguments: [month, day.description]
         ) {
             result[member] = try String.fetchOne(
                 db.cachedStatement(sql: """
@@ -26,9 +29,10 @@ extension AsOfQueries {
     /// Each member's latest month paid for by payments made on or before `day`.
     public static func paidThrough(asOf day: CalendarDate, in db: Database) throws -> [String: YearMonth] {
         var result = try monthsByMember(db, sql: "SELECT member, month FROM dues_paid_through")
-        for member in try String.fetchAll(
-            db, sql: "SELECT DISTINCT member FROM dues_payments WHERE paid_on > ?", arguments: [day.description]
-        ) {
+        // (No DISTINCT: with it SQLite scans every payment instead of the date index.)
+        for member in Set(try String.fetchAll(
+            db, sql: "SELECT member FROM dues_payments WHERE paid_on > ?", arguments: [day.description]
+        )) {
             result[member] = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT max(to_month) FROM dues_payments WHERE member = ? AND paid_on <= ?"),
                 arguments: [member, day.description]
@@ -54,7 +58,8 @@ extension AsOfQueries {
 
     private static func monthsByMember(_ db: Database, sql: String) throws -> [String: YearMonth] {
         var result: [String: YearMonth] = [:]
-        for row in try Row.fetchAll(db, sql: sql) {
+        let rows = try Row.fetchCursor(db, sql: sql)
+        while let row = try rows.next() {
             result[row[0] as String] = YearMonth(parsing: row[1] as String)
         }
         return result

@@ -32,9 +32,9 @@ extension AsOfQueries {
             arguments: [day.description]
         ).map { row in
             OrganisationFacts(
-                id: row["id"], name: row["name"], kind: OrganisationKind(rawValue: row["kind"])!, parent: row["parent"],
-                setting: (row["setting"] as String?).flatMap(BranchSetting.init(rawValue:)), since: date(row["since"])!,
-                street: row["street"], community: row["community"])
+                id: row[0], name: row[1], kind: OrganisationKind(rawValue: row[2])!, parent: row[3],
+                setting: (row[4] as String?).flatMap(BranchSetting.init(rawValue:)), since: date(row[5])!,
+                street: row[6], community: row[7])
         }
     }
 
@@ -55,32 +55,54 @@ extension AsOfQueries {
         return result
     }
 
-    /// The organisations of `kind` that existed on `period`'s first day (and, when asked,
-    /// had elected a committee by then) but held no `type` meeting in it on or before `day`.
+    /// An organisation and a period, named by the ``YearMonth/index`` of its first month.
+    public struct OrganisationPeriod: Hashable, Sendable {
+        public var org: String
+        public var start: Int
+
+        public init(org: String, start: Int) {
+            self.org = org
+            self.start = start
+        }
+    }
+
+    /// The periods of `frequency` from the one holding `first` through the one holding
+    /// `last` in which an organisation held a `type` meeting dated on or before `day`.
     /// Retracted meetings do not count.
-    public static func organisationsWithoutMeeting(
-        _ type: MeetingType, kind: OrganisationKind, in period: Period, needsCommittee: Bool, asOf day: CalendarDate, in db: Database
-    ) throws -> [String] {
-        let committee = needsCommittee
-            ? "AND EXISTS (SELECT 1 FROM committee_elections c WHERE c.branch = o.id AND c.elected_on <= :first)" : ""
-        return try String.fetchAll(
+    ///
+    /// Read from the monthly totals (one row per organisation and month that held one), less
+    /// the meetings dated after the day: one indexed range per meeting type instead of one
+    /// lookup per organisation and period.
+    public static func periodsWithMeeting(
+        _ type: MeetingType, _ frequency: Frequency, from first: YearMonth, through last: YearMonth,
+        asOf day: CalendarDate, in db: Database
+    ) throws -> Set<OrganisationPeriod> {
+        let range: StatementArguments = [type.rawValue, first.description, last.description]
+        var heldLater: [OrganisationPeriod: Int] = [:]
+        let later = try Row.fetchCursor(
             db,
-            sql: """
-                SELECT o.id FROM org_tree o
-                WHERE o.kind = :kind AND o.since <= :first \(committee)
-                AND NOT EXISTS (
-                    SELECT 1 FROM meetings m WHERE m.org = o.id AND m.type = :type AND m.month BETWEEN :from AND :to
-                        AND m.date <= :day AND m.retracted = 0)
-                ORDER BY o.id
-                """,
-            arguments: [
-                "kind": kind.rawValue, "first": period.firstDay.description, "type": type.rawValue,
-                "from": period.start.description, "to": period.end.description, "day": day.description,
-            ])
+            sql: "SELECT org, month FROM meetings WHERE type = ? AND month BETWEEN ? AND ? AND date > ? AND retracted = 0",
+            arguments: range + [day.description])
+        while let row = try later.next() {
+            guard let month = YearMonth(parsing: row[1] as String) else { continue }
+            heldLater[OrganisationPeriod(org: row[0], start: month.index), default: 0] += 1
+        }
+        var periods = Set<OrganisationPeriod>()
+        let totals = try Row.fetchCursor(
+            db, sql: "SELECT org, month, held FROM meetings_held WHERE type = ? AND month BETWEEN ? AND ?", arguments: range)
+        while let row = try totals.next() {
+            guard let month = YearMonth(parsing: row[1] as String) else { continue }
+            let org: String = row[0]
+            if (row[2] as Int) > heldLater[OrganisationPeriod(org: org, start: month.index), default: 0] {
+                periods.insert(OrganisationPeriod(org: org, start: month.index - month.index % frequency.months))
+            }
+        }
+        return periods
     }
 
     /// Promotions from activist to candidate dated between `from` and `to`, with the day
-    /// each became an activist.
+    /// each became an activist. (`+p.status` keeps SQLite on the member's own rows rather
+    /// than every activist's.)
     public static func candidatePromotions(from: CalendarDate, to: CalendarDate, in db: Database)
         throws -> [(member: String, promotedOn: CalendarDate, activistSince: CalendarDate)]
     {
@@ -88,7 +110,7 @@ extension AsOfQueries {
             db,
             sql: """
                 SELECT h.member, h.valid_from, (
-                    SELECT min(p.valid_from) FROM roster_history p WHERE p.member = h.member AND p.status = 'activist' AND p.seq < h.seq
+                    SELECT min(p.valid_from) FROM roster_history p WHERE p.member = h.member AND p.seq < h.seq AND +p.status = 'activist'
                 ) AS activist_since
                 FROM roster_history h
                 WHERE h.status = 'candidate' AND h.valid_from BETWEEN ? AND ?

@@ -36,11 +36,17 @@ public enum ComplianceReport {
         let scope = try OrganisationScope(root: root, in: db)
         let filter = OrganisationScope.filter("org", root: root)
         var held = Set<String>()
-        for row in try Row.fetchAll(
-            db, sql: "SELECT org, type, month FROM meetings_held WHERE month BETWEEN ? AND ? AND \(filter.sql)",
-            arguments: [period.start.description, period.end.description] + filter.arguments
-        ) {
-            held.insert(key(row["org"], row["type"], row["month"]))
+        // By type, then month: the range of each required type is read off an index.
+        let types = requirements.map(\.type.rawValue)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT org, type, month FROM meetings_held
+                WHERE type IN (\(types.map { _ in "?" }.joined(separator: ", "))) AND month BETWEEN ? AND ? AND \(filter.sql)
+                """,
+            arguments: StatementArguments(types) + [period.start.description, period.end.description] + filter.arguments)
+        while let row = try rows.next() {
+            held.insert(key(row[0], row[1], row[2]))
         }
         let committees = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
             db, sql: "SELECT branch, min(elected_on) FROM committee_elections GROUP BY branch"

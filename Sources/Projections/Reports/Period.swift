@@ -4,7 +4,7 @@ import PartyBuilding
 public enum Frequency: String, Codable, Hashable, Sendable, CaseIterable {
     case monthly, quarterly, yearly
 
-    var months: Int {
+    public var months: Int {
         switch self {
         case .monthly: 1
         case .quarterly: 3

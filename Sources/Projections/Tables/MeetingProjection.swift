@@ -11,8 +11,17 @@ import PartyBuilding
 /// ways give the same rows.
 struct MeetingProjection: Projection {
     let name = "meetings"
-    let version = 1
+    let version = 2
     let tables = ["meetings", "meeting_attendance", "attendance_monthly", "member_participation", "meetings_held"]
+    let indexes = [
+        "CREATE INDEX meetings_org ON meetings (org, type, month)",
+        "CREATE INDEX meetings_branch_date ON meetings (branch, date)",
+        "CREATE INDEX meeting_attendance_member ON meeting_attendance (member, month)",
+        "CREATE INDEX attendance_monthly_month ON attendance_monthly (month)",
+        // Warnings read one meeting type over a window of months, and what was held after a day.
+        "CREATE INDEX meetings_held_type ON meetings_held (type, month, held)",
+        "CREATE INDEX meetings_type_date ON meetings (type, date)",
+    ]
 
     func createTables(in db: Database) throws {
         try db.execute(sql: """
@@ -38,8 +47,6 @@ struct MeetingProjection: Projection {
                 retracted INTEGER NOT NULL DEFAULT 0,
                 retract_reason TEXT
             );
-            CREATE INDEX meetings_org ON meetings (org, type, month);
-            CREATE INDEX meetings_branch_date ON meetings (branch, date);
             CREATE TABLE meeting_attendance (
                 meeting TEXT NOT NULL,
                 member TEXT NOT NULL,
@@ -48,7 +55,6 @@ struct MeetingProjection: Projection {
                 reason TEXT,                  -- why on leave
                 PRIMARY KEY (meeting, member)
             ) WITHOUT ROWID;
-            CREATE INDEX meeting_attendance_member ON meeting_attendance (member, month);
             CREATE TABLE attendance_monthly (
                 member TEXT NOT NULL,
                 month TEXT NOT NULL,
@@ -58,7 +64,6 @@ struct MeetingProjection: Projection {
                 first_participation TEXT,     -- earliest day attended or on leave in the month
                 PRIMARY KEY (member, month)
             ) WITHOUT ROWID;
-            CREATE INDEX attendance_monthly_month ON attendance_monthly (month);
             -- The latest month each member attended or was on approved leave: warnings read
             -- this instead of scanning years of attendance.
             CREATE TABLE member_participation (
@@ -81,8 +86,9 @@ struct MeetingProjection: Projection {
         var before = Keys()
         switch event {
         case .meetingLogged(let logged):
-            meeting = logged.meeting
-            try write(logged.record, of: meeting, lateReason: logged.lateReason, corrections: 0, in: db)
+            try write(logged.record, of: logged.meeting, lateReason: logged.lateReason, corrections: 0, in: db)
+            if mode == .live { try count(logged.record, in: db) }
+            return
         case .meetingCorrected(let correction):
             meeting = correction.meeting
             guard let old = try Row.fetchOne(
@@ -127,7 +133,7 @@ struct MeetingProjection: Projection {
 
     /// Writes (or overwrites) the ledger row and attendance rows of one meeting.
     private func write(_ record: MeetingRecord, of meeting: String, lateReason: String?, corrections: Int, in db: Database) throws {
-        let org = record.type == .groupMeeting ? (record.group ?? record.branch) : record.branch
+        let org = Self.organisation(of: record)
         let month = record.date.yearMonth.description
         try db.executeCached(
             sql: """
@@ -144,6 +150,48 @@ struct MeetingProjection: Projection {
         for member in record.attendees { try insert.execute(arguments: [meeting, member, month, "attended", nil]) }
         for member in record.absentees { try insert.execute(arguments: [meeting, member, month, "absent", nil]) }
         for leave in record.onLeave { try insert.execute(arguments: [meeting, leave.member, month, "leave", leave.reason]) }
+    }
+
+    /// Adds a new meeting to the monthly rows it feeds. A new meeting only adds to them, so
+    /// upserts do here what `refresh` would recompute: ~3 statements per listed person
+    /// instead of ~6 queries over the ledger (meetings are a quarter of a district's events).
+    private func count(_ record: MeetingRecord, in db: Database) throws {
+        let month = record.date.yearMonth.description
+        let day = record.date.description
+        try db.executeCached(
+            sql: """
+                INSERT INTO meetings_held (org, type, month, held) VALUES (?, ?, ?, 1)
+                ON CONFLICT (org, type, month) DO UPDATE SET held = held + 1
+                """,
+            arguments: [Self.organisation(of: record), record.type.rawValue, month])
+        let attendance = try db.cachedStatement(sql: """
+            INSERT INTO attendance_monthly (member, month, attended, on_leave, absent, first_participation)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (member, month) DO UPDATE SET attended = attended + ?3, on_leave = on_leave + ?4, absent = absent + ?5,
+                first_participation = coalesce(min(first_participation, ?6), first_participation, ?6)
+            """)
+        // The latest month of participation, and its first day: a later month replaces the
+        // row, the same month may only bring the first day earlier.
+        let participation = try db.cachedStatement(sql: """
+            INSERT INTO member_participation (member, month, first_participation) VALUES (?1, ?2, ?3)
+            ON CONFLICT (member) DO UPDATE SET
+                first_participation = CASE WHEN ?2 > month THEN ?3 ELSE min(first_participation, ?3) END,
+                month = ?2
+            WHERE ?2 >= month
+            """)
+        func add(_ member: String, attended: Int, onLeave: Int, absent: Int) throws {
+            let participated = attended + onLeave > 0
+            try attendance.execute(arguments: [member, month, attended, onLeave, absent, participated ? day : nil])
+            if participated { try participation.execute(arguments: [member, month, day]) }
+        }
+        for member in record.attendees { try add(member, attended: 1, onLeave: 0, absent: 0) }
+        for member in record.absentees { try add(member, attended: 0, onLeave: 0, absent: 1) }
+        for leave in record.onLeave { try add(leave.member, attended: 0, onLeave: 1, absent: 0) }
+    }
+
+    /// Who a meeting counts for: the group of a group meeting, else the branch.
+    private static func organisation(of record: MeetingRecord) -> String {
+        record.type == .groupMeeting ? (record.group ?? record.branch) : record.branch
     }
 
     /// The monthly rows a meeting feeds: its organisation's count for its type and month,

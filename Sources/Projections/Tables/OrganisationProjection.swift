@@ -6,8 +6,12 @@ import PartyBuilding
 /// queries), and branch committee elections.
 struct OrganisationProjection: Projection {
     let name = "organisations"
-    let version = 1
+    let version = 2
     let tables = ["org_tree", "org_ancestors", "committee_elections"]
+    let indexes = [
+        // Subtree queries ask for everything under one ancestor.
+        "CREATE INDEX org_ancestors_ancestor ON org_ancestors (ancestor, org)",
+    ]
 
     func createTables(in db: Database) throws {
         try db.execute(sql: """
@@ -28,7 +32,7 @@ struct OrganisationProjection: Projection {
                 org TEXT NOT NULL,
                 ancestor TEXT NOT NULL,    -- includes the organisation itself, at distance 0
                 distance INTEGER NOT NULL,
-                PRIMARY KEY (ancestor, org)
+                PRIMARY KEY (org, ancestor)    -- a new organisation copies its parent's rows
             ) WITHOUT ROWID;
             CREATE TABLE committee_elections (
                 branch TEXT NOT NULL,

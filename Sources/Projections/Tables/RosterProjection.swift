@@ -5,8 +5,15 @@ import PartyBuilding
 /// what they are, with its date (to answer "who was in this branch on that day").
 struct RosterProjection: Projection {
     let name = "roster"
-    let version = 1
+    let version = 2
     let tables = ["roster", "roster_history"]
+    let indexes = [
+        "CREATE INDEX roster_branch ON roster (branch, member)",
+        "CREATE INDEX roster_history_branch ON roster_history (branch, valid_from)",
+        "CREATE INDEX roster_history_valid_from ON roster_history (valid_from)",
+        // Warnings look for promotions to one status within a window of days.
+        "CREATE INDEX roster_history_status ON roster_history (status, valid_from)",
+    ]
 
     func createTables(in db: Database) throws {
         try db.execute(sql: """
@@ -27,7 +34,6 @@ struct RosterProjection: Projection {
                 leave_reason TEXT,
                 talked_on TEXT                 -- the first talk recorded with them as an applicant
             );
-            CREATE INDEX roster_branch ON roster (branch, member);
             CREATE TABLE roster_history (
                 member TEXT NOT NULL,
                 seq INTEGER NOT NULL,          -- 1, 2, 3, ... per member, in log order
@@ -39,8 +45,6 @@ struct RosterProjection: Projection {
                 probation_ends TEXT,
                 PRIMARY KEY (member, seq)
             ) WITHOUT ROWID;
-            CREATE INDEX roster_history_branch ON roster_history (branch, valid_from);
-            CREATE INDEX roster_history_valid_from ON roster_history (valid_from);
             """)
     }
 

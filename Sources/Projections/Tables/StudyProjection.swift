@@ -2,11 +2,17 @@ import GRDB
 import PartyBuilding
 
 /// Study sessions, each member's credit from each session (dated, for "as of" questions),
-/// and study hours per member per year.
+/// and study hours per member per year (kept current inside an append, computed once after
+/// a rebuild).
 struct StudyProjection: Projection {
     let name = "study"
-    let version = 1
+    let version = 2
     let tables = ["study_sessions", "study_credits", "study_hours"]
+    let indexes = [
+        "CREATE INDEX study_credits_date ON study_credits (date)",
+        // One year's hours of everyone, without reading every year's.
+        "CREATE INDEX study_hours_year ON study_hours (year, hours_tenths)",
+    ]
 
     func createTables(in db: Database) throws {
         try db.execute(sql: """
@@ -25,7 +31,6 @@ struct StudyProjection: Projection {
                 hours_tenths INTEGER NOT NULL,
                 PRIMARY KEY (member, session)
             ) WITHOUT ROWID;
-            CREATE INDEX study_credits_date ON study_credits (date);
             CREATE TABLE study_hours (
                 member TEXT NOT NULL,
                 year INTEGER NOT NULL,
@@ -42,13 +47,23 @@ struct StudyProjection: Projection {
             sql: "INSERT INTO study_sessions (session, date, hours_tenths, kind, course, members) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [study.session, study.date.description, study.hoursTenths, study.kind.rawValue, study.course, study.members.count])
         let credit = try db.cachedStatement(sql: "INSERT INTO study_credits (member, session, date, hours_tenths) VALUES (?, ?, ?, ?)")
+        for member in study.members {
+            try credit.execute(arguments: [member, study.session, study.date.description, study.hoursTenths])
+        }
+        guard mode == .live else { return }
         let total = try db.cachedStatement(sql: """
             INSERT INTO study_hours (member, year, hours_tenths, sessions) VALUES (?, ?, ?, 1)
             ON CONFLICT (member, year) DO UPDATE SET hours_tenths = hours_tenths + excluded.hours_tenths, sessions = sessions + 1
             """)
         for member in study.members {
-            try credit.execute(arguments: [member, study.session, study.date.description, study.hoursTenths])
             try total.execute(arguments: [member, study.date.year, study.hoursTenths])
         }
+    }
+
+    func finishReplay(in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO study_hours (member, year, hours_tenths, sessions)
+            SELECT member, CAST(substr(date, 1, 4) AS INTEGER), sum(hours_tenths), count(*) FROM study_credits GROUP BY 1, 2
+            """)
     }
 }

@@ -1,7 +1,7 @@
 import Archive
-import Crypto
 import EventStore
 import Foundation
+import SystemCrypto
 
 /// A scratch folder with a store, a key pair and helpers to fill the log and export it.
 final class Fixture {

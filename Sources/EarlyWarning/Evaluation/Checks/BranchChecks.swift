@@ -16,7 +16,7 @@ struct BranchStructureCheck {
             if member.status == .full { full[member.branch, default: 0] += 1 }
         }
         let committees = try context.committees()
-        let branches = try context.organisations().values.filter { $0.kind == .branch }.sorted { $0.id < $1.id }
+        let branches = try context.organisations(ofKind: .branch)
         return branches.compactMap { branch in
             let fullCount = full[branch.id] ?? 0
             let memberCount = all[branch.id] ?? 0
@@ -53,10 +53,11 @@ struct ActivistDurationCheck {
     let parameters: Rule.ActivistDuration
 
     func findings(_ context: EvaluationContext) throws -> [Finding] {
-        let members = Dictionary(uniqueKeysWithValues: try context.members().map { ($0.id, $0) })
-        return try AsOfQueries.candidatePromotions(
-            from: context.day.adding(days: -parameters.lookBackDays), to: context.day, in: context.db
-        ).compactMap { promotion in
+        let promotions = try AsOfQueries.candidatePromotions(
+            from: context.day.adding(days: -parameters.lookBackDays), to: context.day, in: context.db)
+        let promoted = Set(promotions.map(\.member))
+        let members = Dictionary(uniqueKeysWithValues: try context.members().filter { promoted.contains($0.id) }.map { ($0.id, $0) })
+        return promotions.compactMap { promotion in
             guard promotion.activistSince.adding(months: parameters.minimumMonths) > promotion.promotedOn,
                   let member = members[promotion.member] else { return nil }
             let months = promotion.promotedOn.yearMonth.index - promotion.activistSince.yearMonth.index

@@ -1,7 +1,7 @@
 import Archive
 import ArgumentParser
 import Bilingual
-import Crypto
+import SystemCrypto
 
 /// What `archive verify` and `archive import` check an archive against.
 struct ArchiveCheckOptions: ParsableArguments {

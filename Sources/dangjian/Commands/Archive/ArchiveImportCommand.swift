@@ -31,12 +31,18 @@ struct ArchiveImportCommand: ParsableCommand {
             path: path, create: !FileManager.default.fileExists(atPath: path),
             progress: { _, done, total in progress.update(done, of: total) })
         progress.finish()
-        let verified = try ArchiveImporter.importArchive(file, into: store, publicKey: check.key(), continuing: check.anchor)
-        VerificationSummary.print(verified, file: file, language: global.language)
-        let manifest = verified.manifest
+        let outcome = try ArchiveImporter.importArchive(file, into: store, publicKey: check.key(), continuing: check.anchor)
+        VerificationSummary.print(outcome.archive, file: file, language: global.language)
+        let manifest = outcome.archive.manifest
         print(BilingualText(
-            zh: "已导入 \(manifest.eventCount) 个事件（位置 \(manifest.firstPosition)–\(manifest.lastPosition)）到 \(path)",
-            en: "imported \(manifest.eventCount) events (positions \(manifest.firstPosition)–\(manifest.lastPosition)) into \(path)"
+            zh: "已导入 \(outcome.appended) 个事件（位置 \(manifest.firstPosition)–\(manifest.lastPosition)）到 \(path)",
+            en: "imported \(outcome.appended) events (positions \(manifest.firstPosition)–\(manifest.lastPosition)) into \(path)"
         ).text(in: global.language))
+        if outcome.alreadyPresent > 0 {
+            print(BilingualText(
+                zh: "其中 \(outcome.alreadyPresent) 个事件此前已导入（上次导入被中断），已核对一致并跳过",
+                en: "\(outcome.alreadyPresent) events were already there from an interrupted import: checked and skipped"
+            ).text(in: global.language))
+        }
     }
 }

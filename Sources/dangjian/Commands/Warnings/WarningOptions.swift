@@ -41,10 +41,9 @@ struct EvaluatedWarnings {
     let acknowledged: Set<String>
 
     init(store: EventStore, day: CalendarDate, org: String?, rules: RuleSet) throws {
-        let evaluator = WarningEvaluator(rules: rules)
-        let (all, scope) = try store.snapshot { db in
-            (try evaluator.evaluate(asOf: day, in: db), try Organisations.subtree(of: org, in: db))
-        }
+        let all = try WarningEvaluator(rules: rules).evaluate(asOf: day, in: store)
+        // Read after the findings: organisations are never removed, so every one they name is here.
+        let scope = try store.snapshot { db in try Organisations.subtree(of: org, in: db) }
         let inScope = Set(scope.map(\.id))
         findings = all.filter { inScope.contains($0.org) }
         self.scope = scope
