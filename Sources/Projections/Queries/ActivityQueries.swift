@@ -43,9 +43,10 @@ extension AsOfQueries {
 
     /// Each member's study in `year` up to and including `day`, in tenths of an hour.
     public static func studyTenths(year: Int, asOf day: CalendarDate, in db: Database) throws -> [String: Int] {
-        var result = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
-            db, sql: "SELECT member, hours_tenths FROM study_hours WHERE year = ?", arguments: [year]
-        ).map { ($0[0] as String, $0[1] as Int) })
+        var result: [String: Int] = [:]
+        try db.forEachRow("SELECT member, hours_tenths FROM study_hours WHERE year = ?", arguments: [year]) { row in
+            result[row.string(0)] = row.int(1)
+        }
         for row in try Row.fetchAll(
             db,
             sql: "SELECT member, sum(hours_tenths) FROM study_credits WHERE date > ? AND date <= ? GROUP BY member",
@@ -58,9 +59,8 @@ extension AsOfQueries {
 
     private static func monthsByMember(_ db: Database, sql: String) throws -> [String: YearMonth] {
         var result: [String: YearMonth] = [:]
-        let rows = try Row.fetchCursor(db, sql: sql)
-        while let row = try rows.next() {
-            result[row[0] as String] = YearMonth(parsing: row[1] as String)
+        try db.forEachRow(sql) { row in
+            result[row.string(0)] = row.yearMonth(1)
         }
         return result
     }

@@ -26,16 +26,20 @@ public struct CommitteeTerm: Hashable, Sendable {
 extension AsOfQueries {
     /// Every organisation created on or before `day`, by id.
     public static func organisations(asOf day: CalendarDate, in db: Database) throws -> [OrganisationFacts] {
-        try Row.fetchAll(
-            db,
-            sql: "SELECT id, name, kind, parent, setting, since, street, community FROM org_tree WHERE since <= ? ORDER BY id",
+        var organisations: [OrganisationFacts] = []
+        try db.forEachRow(
+            "SELECT id, name, kind, parent, setting, since, street, community FROM org_tree WHERE since <= ? ORDER BY id",
             arguments: [day.description]
-        ).map { row in
-            OrganisationFacts(
-                id: row[0], name: row[1], kind: OrganisationKind(rawValue: row[2])!, parent: row[3],
-                setting: (row[4] as String?).flatMap(BranchSetting.init(rawValue:)), since: date(row[5])!,
-                street: row[6], community: row[7])
+        ) { row in
+            guard let kind = OrganisationKind(rawValue: row.string(2)), let since = row.date(5) else {
+                throw DatabaseError(message: "org_tree holds an unknown kind or date: run `dangjian rebuild`")
+            }
+            organisations.append(OrganisationFacts(
+                id: row.string(0), name: row.string(1), kind: kind, parent: row.optionalString(3),
+                setting: row.optionalString(4).flatMap(BranchSetting.init(rawValue:)), since: since,
+                street: row.optionalString(6), community: row.optionalString(7)))
         }
+        return organisations
     }
 
     /// Each branch's committee as of `day`.
@@ -55,20 +59,9 @@ extension AsOfQueries {
         return result
     }
 
-    /// An organisation and a period, named by the ``YearMonth/index`` of its first month.
-    public struct OrganisationPeriod: Hashable, Sendable {
-        public var org: String
-        public var start: Int
-
-        public init(org: String, start: Int) {
-            self.org = org
-            self.start = start
-        }
-    }
-
-    /// The periods of `frequency` from the one holding `first` through the one holding
-    /// `last` in which an organisation held a `type` meeting dated on or before `day`.
-    /// Retracted meetings do not count.
+    /// For each organisation, the periods of `frequency` from the one holding `first` through
+    /// the one holding `last` in which it held a `type` meeting dated on or before `day`, each
+    /// named by the ``YearMonth/index`` of its first month. Retracted meetings do not count.
     ///
     /// Read from the monthly totals (one row per organisation and month that held one), less
     /// the meetings dated after the day: one indexed range per meeting type instead of one
@@ -76,25 +69,22 @@ extension AsOfQueries {
     public static func periodsWithMeeting(
         _ type: MeetingType, _ frequency: Frequency, from first: YearMonth, through last: YearMonth,
         asOf day: CalendarDate, in db: Database
-    ) throws -> Set<OrganisationPeriod> {
+    ) throws -> [String: Set<Int>] {
         let range: StatementArguments = [type.rawValue, first.description, last.description]
-        var heldLater: [OrganisationPeriod: Int] = [:]
-        let later = try Row.fetchCursor(
-            db,
-            sql: "SELECT org, month FROM meetings WHERE type = ? AND month BETWEEN ? AND ? AND date > ? AND retracted = 0",
-            arguments: range + [day.description])
-        while let row = try later.next() {
-            guard let month = YearMonth(parsing: row[1] as String) else { continue }
-            heldLater[OrganisationPeriod(org: row[0], start: month.index), default: 0] += 1
+        var heldLater: [String: [Int: Int]] = [:]
+        try db.forEachRow(
+            "SELECT org, month FROM meetings WHERE type = ? AND month BETWEEN ? AND ? AND date > ? AND retracted = 0",
+            arguments: range + [day.description]
+        ) { row in
+            guard let month = row.yearMonth(1) else { return }
+            heldLater[row.string(0), default: [:]][month.index, default: 0] += 1
         }
-        var periods = Set<OrganisationPeriod>()
-        let totals = try Row.fetchCursor(
-            db, sql: "SELECT org, month, held FROM meetings_held WHERE type = ? AND month BETWEEN ? AND ?", arguments: range)
-        while let row = try totals.next() {
-            guard let month = YearMonth(parsing: row[1] as String) else { continue }
-            let org: String = row[0]
-            if (row[2] as Int) > heldLater[OrganisationPeriod(org: org, start: month.index), default: 0] {
-                periods.insert(OrganisationPeriod(org: org, start: month.index - month.index % frequency.months))
+        var periods: [String: Set<Int>] = [:]
+        try db.forEachRow("SELECT org, month, held FROM meetings_held WHERE type = ? AND month BETWEEN ? AND ?", arguments: range) { row in
+            guard let month = row.yearMonth(1) else { return }
+            let org = row.string(0)
+            if row.int(2) > heldLater[org]?[month.index] ?? 0 {
+                periods[org, default: []].insert(month.index - month.index % frequency.months)
             }
         }
         return periods

@@ -33,22 +33,24 @@ public enum AsOfQueries {
         let changedLater = Set(try String.fetchAll(
             db, sql: "SELECT member FROM roster_history WHERE valid_from > ?", arguments: [day.description]))
         var members: [MemberStandingAsOf] = []
-        // Columns by index: a district has tens of thousands of members, and decoding by
-        // name costs a case-insensitive lookup per column.
-        let rows = try Row.fetchCursor(db, sql: """
+        members.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM roster") ?? 0)
+        try db.forEachRow("""
             SELECT member, name, branch, grp, status, role, since, joined, activist_since, probation_ends, talked_on
             FROM roster WHERE status != 'left' OR member IN (SELECT member FROM roster_history WHERE valid_from > ?)
             ORDER BY member
-            """, arguments: [day.description])
-        while let row = try rows.next() {
-            let id: String = row[0]
+            """, arguments: [day.description]
+        ) { row in
+            guard let status = MemberStatus(rawValue: row.string(4)), let role = MemberRole(rawValue: row.string(5)),
+                  let since = row.date(6) else {
+                throw DatabaseError(message: "roster holds an unknown status, role or date: run `dangjian rebuild`")
+            }
+            let id = row.string(0)
             var standing = MemberStandingAsOf(
-                id: id, name: row[1], branch: row[2], group: row[3],
-                status: MemberStatus(rawValue: row[4])!, role: MemberRole(rawValue: row[5])!,
-                statusSince: date(row[6])!, joined: date(row[7]), activistSince: date(row[8]),
-                probationEnds: date(row[9]), talkedOn: date(row[10]).flatMap { $0 <= day ? $0 : nil })
+                id: id, name: row.string(1), branch: row.string(2), group: row.optionalString(3), status: status, role: role,
+                statusSince: since, joined: row.date(7), activistSince: row.date(8), probationEnds: row.date(9),
+                talkedOn: row.date(10).flatMap { $0 <= day ? $0 : nil })
             if changedLater.contains(id) {
-                guard let past = try history(of: id, on: day, in: db) else { continue }
+                guard let past = try history(of: id, on: day, in: db) else { return }
                 standing.branch = past.branch
                 standing.group = past.group
                 standing.status = past.status
@@ -56,7 +58,7 @@ public enum AsOfQueries {
                 standing.statusSince = past.statusSince
                 standing.probationEnds = past.probationEnds
             }
-            guard standing.status != .left else { continue }
+            guard standing.status != .left else { return }
             members.append(standing)
         }
         return members

@@ -17,40 +17,51 @@ public struct AttendanceRow: Codable, Hashable, Sendable {
 }
 
 public enum AttendanceReport {
+    /// A meeting of the period, decoded once (each is looked at for every member of its branch).
+    private struct HeldMeeting {
+        var id: String
+        var type: MeetingType?
+        var branch: String
+        var group: String?
+        var date: CalendarDate
+    }
+
     /// Every member under `root` for whom at least one meeting was held in `period`.
     public static func rows(period: Period, root: String?, in db: Database) throws -> [AttendanceRow] {
         let scope = try MemberScope(root: root, in: db)
         let range: StatementArguments = [period.firstDay.description, period.lastDay.description]
-        let meetings = try Row.fetchAll(
+        var byBranch: [String: [HeldMeeting]] = [:]
+        let meetings = try Row.fetchCursor(
             db,
             sql: "SELECT meeting, type, branch, grp, date FROM meetings WHERE retracted = 0 AND date BETWEEN ? AND ?",
             arguments: range)
+        while let row = try meetings.next() {
+            guard let date = CalendarDate(parsing: row[4] as String) else { continue }
+            let meeting = HeldMeeting(id: row[0], type: MeetingType(rawValue: row[1]), branch: row[2], group: row[3], date: date)
+            byBranch[meeting.branch, default: []].append(meeting)
+        }
         var listed: [String: [String: String]] = [:]  // meeting → member → status
-        for row in try Row.fetchAll(
+        let attendance = try Row.fetchCursor(
             db,
             sql: """
                 SELECT a.meeting, a.member, a.status FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
                 WHERE m.retracted = 0 AND m.date BETWEEN ? AND ?
                 """,
-            arguments: range
-        ) {
-            listed[row["meeting"], default: [:]][row["member"]] = row["status"]
+            arguments: range)
+        while let row = try attendance.next() {
+            listed[row[0], default: [:]][row[1]] = row[2]
         }
-        var byBranch: [String: [Row]] = [:]
-        for meeting in meetings { byBranch[meeting["branch"], default: []].append(meeting) }
 
         return scope.members.compactMap { member in
             var tally = (held: 0, attended: 0, onLeave: 0)
             let branches = Set((scope.history[member.id] ?? []).map(\.branch))
             for meeting in branches.sorted().flatMap({ byBranch[$0] ?? [] }) {
-                let id: String = meeting["meeting"]
-                let status = listed[id]?[member.id]
-                let date = CalendarDate(parsing: meeting["date"] as String)!
-                guard let standing = scope.standing(of: member.id, on: date), standing.isPartyMember,
-                      standing.branch == meeting["branch"] as String else { continue }
-                switch MeetingType(rawValue: meeting["type"]) {
+                let status = listed[meeting.id]?[member.id]
+                guard let standing = scope.standing(of: member.id, on: meeting.date), standing.isPartyMember,
+                      standing.branch == meeting.branch else { continue }
+                switch meeting.type {
                 case .committeeMeeting: guard status != nil else { continue }
-                case .groupMeeting: guard status != nil || standing.group == meeting["grp"] as String? else { continue }
+                case .groupMeeting: guard status != nil || standing.group == meeting.group else { continue }
                 default: break
                 }
                 tally.held += 1

@@ -35,7 +35,7 @@ public enum ComplianceReport {
     ) throws -> [ComplianceRow] {
         let scope = try OrganisationScope(root: root, in: db)
         let filter = OrganisationScope.filter("org", root: root)
-        var held = Set<String>()
+        var held = Set<HeldKey>()
         // By type, then month: the range of each required type is read off an index.
         let types = requirements.map(\.type.rawValue)
         let rows = try Row.fetchCursor(
@@ -46,12 +46,15 @@ public enum ComplianceReport {
                 """,
             arguments: StatementArguments(types) + [period.start.description, period.end.description] + filter.arguments)
         while let row = try rows.next() {
-            held.insert(key(row[0], row[1], row[2]))
+            guard let month = YearMonth(parsing: row[2] as String) else { continue }
+            held.insert(HeldKey(org: row[0], type: row[1], month: month.index))
         }
         let committees = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
             db, sql: "SELECT branch, min(elected_on) FROM committee_elections GROUP BY branch"
         ).map { ($0[0] as String, CalendarDate(parsing: $0[1] as String)!) })
 
+        // The periods each requirement divides the report's period into (the same for every organisation).
+        let parts = requirements.map { period.divided(into: $0.frequency).filter { $0.firstDay <= today } }
         return scope.organisations.compactMap { org -> ComplianceRow? in
             let judged: MeetingRequirement.Judged
             switch org.kind {
@@ -59,14 +62,16 @@ public enum ComplianceReport {
             case OrganisationKind.group.rawValue: judged = .groups
             default: return nil
             }
-            let items = requirements.filter { $0.judged == judged }.compactMap { requirement -> ComplianceRow.Item? in
-                let due = period.divided(into: requirement.frequency).filter { part in
-                    part.firstDay <= today && org.since <= part.firstDay
+            let items = zip(requirements, parts).filter { $0.0.judged == judged }.compactMap { requirement, parts -> ComplianceRow.Item? in
+                let due = parts.filter { part in
+                    org.since <= part.firstDay
                         && (!requirement.needsCommittee || committees[org.id].map { $0 <= part.firstDay } == true)
                 }
                 guard !due.isEmpty else { return nil }
                 let missed = due.filter { part in
-                    !part.months.contains { held.contains(key(org.id, requirement.type.rawValue, $0.description)) }
+                    !(part.start.index...part.end.index).contains {
+                        held.contains(HeldKey(org: org.id, type: requirement.type.rawValue, month: $0))
+                    }
                 }
                 return ComplianceRow.Item(
                     type: requirement.type, frequency: requirement.frequency, required: due.count,
@@ -80,7 +85,10 @@ public enum ComplianceReport {
         }
     }
 
-    private static func key(_ org: String, _ type: String, _ month: String) -> String {
-        org + "\u{1F}" + type + "\u{1F}" + month
+    /// A month in which an organisation held a meeting of a type (``YearMonth/index``).
+    private struct HeldKey: Hashable {
+        var org: String
+        var type: String
+        var month: Int
     }
 }

@@ -42,11 +42,13 @@ struct MemberScope {
                 """,
             arguments: filter.arguments
         ).map { row in
+            // Columns by index: a district has tens of thousands of rows (by name costs a
+            // case-insensitive lookup per column).
             MemberSummary(
-                id: row["member"], name: row["name"], branch: row["branch"], group: row["grp"],
-                status: MemberStatus(rawValue: row["status"])!, role: MemberRole(rawValue: row["role"])!,
-                joined: (row["joined"] as String?).flatMap(CalendarDate.init(parsing:)),
-                leftOn: (row["left_on"] as String?).flatMap(CalendarDate.init(parsing:)))
+                id: row[0], name: row[1], branch: row[2], group: row[3],
+                status: MemberStatus(rawValue: row[4])!, role: MemberRole(rawValue: row[5])!,
+                joined: (row[6] as String?).flatMap(CalendarDate.init(parsing:)),
+                leftOn: (row[7] as String?).flatMap(CalendarDate.init(parsing:)))
         }
         var history: [String: [MemberStanding]] = [:]
         for row in try Row.fetchAll(
@@ -57,9 +59,9 @@ struct MemberScope {
                 """,
             arguments: filter.arguments
         ) {
-            history[row["member"], default: []].append(MemberStanding(
-                validFrom: CalendarDate(parsing: row["valid_from"] as String)!, branch: row["branch"], group: row["grp"],
-                status: MemberStatus(rawValue: row["status"])!, role: MemberRole(rawValue: row["role"])!))
+            history[row[0], default: []].append(MemberStanding(
+                validFrom: CalendarDate(parsing: row[1] as String)!, branch: row[2], group: row[3],
+                status: MemberStatus(rawValue: row[4])!, role: MemberRole(rawValue: row[5])!))
         }
         self.history = history
     }

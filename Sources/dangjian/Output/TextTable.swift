@@ -27,21 +27,24 @@ struct TextTable {
     /// The table as lines: header, a rule, then the rows; columns two spaces apart.
     func render() -> String {
         let cells = [columns.map(\.title)] + rows
+        // Each cell's width is measured once: reports run to tens of thousands of cells.
+        let cellWidths = cells.map { $0.map(DisplayWidth.of) }
         let widths = columns.indices.map { index in
-            cells.map { DisplayWidth.of($0[index]) }.max() ?? 0
+            cellWidths.map { $0[index] }.max() ?? 0
         }
-        func line(_ row: [String]) -> String {
-            let padded = row.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
-                return columns[index].alignment == .left ? cell + padding : padding + cell
+        func line(_ row: Int) -> String {
+            var text = ""
+            for (index, cell) in cells[row].enumerated() {
+                if index > 0 { text += "  " }
+                let padding = String(repeating: " ", count: widths[index] - cellWidths[row][index])
+                text += columns[index].alignment == .left ? cell + padding : padding + cell
             }
-            let text = padded.joined(separator: "  ")
-            // No trailing blanks: the last column is padded only when right-aligned.
-            guard let end = text.lastIndex(where: { $0 != " " }) else { return "" }
-            return String(text[...end])
+            // No trailing blanks (a space is one byte, so the cut falls between characters).
+            let end = text.utf8.lastIndex { $0 != UInt8(ascii: " ") }
+            return end.map { String(text[...$0]) } ?? ""
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(columns.map(\.title)), rule] + rows.map(line)).joined(separator: "\n")
+        return ([line(0), rule] + cells.indices.dropFirst().map(line)).joined(separator: "\n")
     }
 }
 

@@ -31,7 +31,7 @@ struct Options {
             events: try number("--events", 1_000_000),
             // 3, not the 5: a 5-year district takes about 25 minutes to generate here,
             // and the whole run is meant to stay under 40 (benchmarks/README.md).
-            longYears: try number("--long-years", 3),
+            longYears: try number("--long-years", 5),
             runs: try number("--runs", 21),
             queryRuns: try number("--query-runs", 7))
     }

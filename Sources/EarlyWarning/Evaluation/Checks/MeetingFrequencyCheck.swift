@@ -24,27 +24,26 @@ struct MeetingFrequencyCheck {
             asOf: day, in: context.db)
         let judged = try context.organisations(ofKind: parameters.judged == .groups ? .group : .branch)
         let committees = parameters.needsCommittee ? try context.committees() : [:]
-        /// Those that existed on the period's first day (with a committee elected by then,
-        /// when one is needed) and held no such meeting in it.
-        func missing(in period: Period) -> [OrganisationFacts] {
-            judged.filter { org in
-                org.since <= period.firstDay
-                    && (!parameters.needsCommittee || committees[org.id].map { $0.firstElectedOn <= period.firstDay } == true)
-                    && !held.contains(AsOfQueries.OrganisationPeriod(org: org.id, start: period.start.index))
-            }
-        }
+        let daysLeft = day.days(until: current.lastDay)
+        let remind = daysLeft <= parameters.reminderDays
         var findings: [Finding] = []
-        for period in completed {
-            for org in missing(in: period) {
+        for org in judged {
+            let heldIn = held[org.id] ?? []
+            let committeeSince = committees[org.id]?.firstElectedOn
+            /// It existed on the period's first day (with a committee elected by then, when one
+            /// is needed) and held no such meeting in it.
+            func missed(_ period: Period) -> Bool {
+                org.since <= period.firstDay
+                    && (!parameters.needsCommittee || committeeSince.map { $0 <= period.firstDay } == true)
+                    && !heldIn.contains(period.start.index)
+            }
+            for period in completed where missed(period) {
                 findings.append(rule.finding(
                     .red, org: org.id, period: period.description, since: period.lastDay.adding(days: 1),
                     zh: "\(org.name) \(period) 未召开\(parameters.meetingType.label.zh)",
                     en: "\(org.name) held no \(parameters.meetingType.label.en) in \(period)"))
             }
-        }
-        let daysLeft = day.days(until: current.lastDay)
-        if daysLeft <= parameters.reminderDays {
-            for org in missing(in: current) {
+            if remind && missed(current) {
                 findings.append(rule.finding(
                     .yellow, org: org.id, period: current.description,
                     since: max(current.firstDay, current.lastDay.adding(days: -parameters.reminderDays)),

@@ -55,7 +55,7 @@ struct DemoCommand: ParsableCommand {
             if done % 10 == 0 || done == total { progress.update(Int64(done), of: Int64(total)) }
         }
         progress.finish()
-        let rows = WarningLights.summary(try EvaluatedWarnings(store: store, day: outcome.endDate, org: nil, rules: .official))
+        let rows = try WarningLights.summary(EvaluatedWarnings(store: store, day: outcome.endDate, org: nil, rules: .official))
         var output = OutputBuffer()
         output.write(DemoReport(outcome: outcome, storePath: path, storeGiven: global.store != nil, seconds: Date().timeIntervalSince(started))
             .render(summary: TextTable(WarningLights.table(rows, language: language), language: language).render(), language: language))

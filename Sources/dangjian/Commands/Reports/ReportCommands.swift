@@ -104,7 +104,7 @@ struct SummaryCommand: ParsableCommand {
 enum SummaryWithLights {
     static func rows(store: EventStore, period: Period, root: String?, today: CalendarDate) throws -> [SummaryRow] {
         let evaluated = try EvaluatedWarnings(store: store, day: min(today, period.lastDay), org: root, rules: .official)
-        let lights = Dictionary(uniqueKeysWithValues: WarningLights.summary(evaluated).map { ($0.org.id, $0) })
+        let lights = Dictionary(uniqueKeysWithValues: try WarningLights.summary(evaluated).map { ($0.org.id, $0) })
         return try store.snapshot { db in
             try SummaryReport.rows(period: period, root: root, requirements: MeetingRequirement.official, today: today, in: db)
                 .map { row in

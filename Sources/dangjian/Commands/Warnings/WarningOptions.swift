@@ -37,17 +37,30 @@ struct WarningOptions: ParsableArguments {
 /// Warnings as of a day, restricted to a subtree.
 struct EvaluatedWarnings {
     let findings: [Finding]
-    let scope: [OrganisationSummary]
     let acknowledged: Set<String>
+    private let store: EventStore
+    /// The subtree asked for (`--org`); the whole district is read only when a view needs it.
+    private let subtree: [OrganisationSummary]?
 
     init(store: EventStore, day: CalendarDate, org: String?, rules: RuleSet) throws {
         let all = try WarningEvaluator(rules: rules).evaluate(asOf: day, in: store)
         // Read after the findings: organisations are never removed, so every one they name is here.
-        let scope = try store.snapshot { db in try Organisations.subtree(of: org, in: db) }
-        let inScope = Set(scope.map(\.id))
-        findings = all.filter { inScope.contains($0.org) }
-        self.scope = scope
+        if let org {
+            let subtree = try store.snapshot { db in try Organisations.subtree(of: org, in: db) }
+            let inScope = Set(subtree.map(\.id))
+            findings = all.filter { inScope.contains($0.org) }
+            self.subtree = subtree
+        } else {
+            findings = all
+            subtree = nil
+        }
+        self.store = store
         acknowledged = try Acknowledgements.keys(in: store)
+    }
+
+    /// The organisations in scope, for views grouped by street and community.
+    func scope() throws -> [OrganisationSummary] {
+        try subtree ?? store.snapshot { db in try Organisations.subtree(of: nil, in: db) }
     }
 
     /// The findings nobody has acknowledged.

@@ -20,7 +20,7 @@ struct WarningsSummaryCommand: ParsableCommand {
 
     func run() throws {
         let store = try options.global.openStore()
-        let rows = WarningLights.summary(try options.evaluate(in: store))
+        let rows = try WarningLights.summary(options.evaluate(in: store))
         let language = options.global.language
         var output = OutputBuffer()
         switch format {
@@ -34,8 +34,8 @@ struct WarningsSummaryCommand: ParsableCommand {
 
 /// The open warnings summarised per area, shared by `warnings summary` and `demo`.
 enum WarningLights {
-    static func summary(_ evaluated: EvaluatedWarnings) -> [WarningSummaryRow] {
-        let scope = evaluated.scope
+    static func summary(_ evaluated: EvaluatedWarnings) throws -> [WarningSummaryRow] {
+        let scope = try evaluated.scope()
         let groupBranches = Dictionary(uniqueKeysWithValues: scope.filter { $0.kind == "group" }.compactMap { org in org.branch.map { (org.id, $0) } })
         return WarningSummary.rows(areas: scope, branches: scope.filter { $0.kind == "branch" }, groupBranches: groupBranches, findings: evaluated.open)
     }
