@@ -1,3 +1,4 @@
+import EventStore
 import GRDB
 
 extension Database {
@@ -5,5 +6,12 @@ extension Database {
     /// same few statements for every event, so compiling each once matters.
     func executeCached(sql: String, arguments: StatementArguments = []) throws {
         try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+}
+
+/// Lists of ids handed to SQLite's `json_each`, so one statement inserts a row per id.
+enum JSONIDs {
+    static func array(_ ids: [String]) -> String {
+        CanonicalJSON.string(of: .array(ids.map(JSONValue.string)))
     }
 }
