@@ -2,19 +2,20 @@ import Dispatch
 import GRDB
 
 extension EventStore {
-    /// Runs `first` and `second` at the same time, each in a read transaction on its own
-    /// connection, over the same state of the log: a long read-only job (evaluating every
-    /// warning rule over a district) split in two takes about half the time on two cores.
+    /// Runs two reads at the same time, each in a read transaction on its own connection,
+    /// over the same state of the log: a long read-only job (evaluating every warning rule
+    /// over a district) split in two takes about half the time on two cores.
     ///
     /// Each transaction also reads the log's head; the query tables change only together
     /// with the log, so equal heads mean both saw the same state. When an append lands
-    /// between the two starts, both run again (after three tries the error says so).
+    /// between the two starts, both run again (after three tries the error says so), with
+    /// a new pair from `makeReads`, so that state the two share starts afresh each time.
     public func parallelSnapshots<First: Sendable, Second: Sendable>(
-        _ first: @escaping @Sendable (Database) throws -> First,
-        _ second: @escaping @Sendable (Database) throws -> Second
+        _ makeReads: () -> (first: @Sendable (Database) throws -> First, second: @Sendable (Database) throws -> Second)
     ) throws -> (First, Second) {
         let reader = try secondReader()
         for _ in 1...3 {
+            let (first, second) = makeReads()
             let other = ResultBox<(LogHead?, Second)>()
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) {

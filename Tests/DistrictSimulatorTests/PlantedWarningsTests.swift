@@ -28,5 +28,8 @@ import Testing
         let missing = Set(outcome.planted).subtracting(produced).sorted()
         #expect(unexpected.isEmpty, "raised but not planted: \(unexpected.prefix(20))")
         #expect(missing.isEmpty, "planted but not raised: \(missing.prefix(20))")
+
+        // Two workers sharing the rules give exactly what one connection gives, in the same order.
+        #expect(try WarningEvaluator(rules: .official).evaluate(asOf: outcome.endDate, in: simulated.store) == findings)
     }
 }

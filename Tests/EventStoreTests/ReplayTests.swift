@@ -71,9 +71,10 @@ private struct TextCopy: ReplayProjector {
     @Test func parallelSnapshotsSeeTheSameLog() throws {
         let fixture = try TemporaryStore()
         let store = try store(events: 30, in: fixture)
-        let (first, second) = try store.parallelSnapshots(
-            { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") },
-            { db in try Int.fetchOne(db, sql: "SELECT max(position) FROM events") })
+        let (first, second) = try store.parallelSnapshots {
+            ({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") },
+             { db in try Int.fetchOne(db, sql: "SELECT max(position) FROM events") })
+        }
         #expect(first == 30 && second == 30)
         withExtendedLifetime(fixture) {}
     }

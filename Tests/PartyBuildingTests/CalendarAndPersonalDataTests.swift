@@ -19,6 +19,20 @@ import Testing
         #expect(CalendarDate(parsing: "2026-01-01")!.days(until: CalendarDate(parsing: "2026-03-01")!) == 59)
     }
 
+    @Test func ordersAsItsDayNumbersAndKeepsItsFields() {
+        var random = SystemRandomNumberGenerator()
+        let days = (0..<2_000).map { _ in CalendarDate(dayNumber: Int.random(in: -719_162...2_932_896, using: &random)) }
+        for (a, b) in zip(days, days.shuffled()) {
+            #expect((a < b) == (a.dayNumber < b.dayNumber), "\(a) vs \(b)")
+            #expect(CalendarDate(year: a.year, month: a.month, day: a.day) == a)
+        }
+        for text in ["0001-01-01", "9999-12-31", "2024-02-29", "2026-10-31"] {
+            let date = CalendarDate(parsing: text)!
+            #expect(date.description == text)
+            #expect(Array(text.utf8).withUnsafeBufferPointer(CalendarDate.init(utf8:)) == date)
+        }
+    }
+
     @Test func addingMonthsClampsToTheMonthsLastDay() {
         #expect(CalendarDate(parsing: "2024-02-29")!.adding(years: 1).description == "2025-02-28")
         #expect(CalendarDate(parsing: "2025-08-31")!.adding(months: 6).description == "2026-02-28")

@@ -2,60 +2,38 @@ import GRDB
 import PartyBuilding
 import Projections
 
-/// What the rules read for one day, each fact loaded once and only if a rule in force needs it.
+/// What a rule reads for one day: its worker's connection, and the facts shared by all workers.
 final class EvaluationContext {
     let day: CalendarDate
     let db: Database
+    private let facts: SharedFacts
 
-    init(day: CalendarDate, db: Database) {
-        self.day = day
+    init(facts: SharedFacts, db: Database) {
+        self.day = facts.day
         self.db = db
+        self.facts = facts
     }
 
-    private var cachedMembers: [MemberStandingAsOf]?
-    private var cachedPartyMembers: [MemberStandingAsOf]?
-    private var cachedOrganisations: [String: OrganisationFacts]?
-    private var cachedOrganisationsByKind: [OrganisationKind: [OrganisationFacts]] = [:]
-    private var cachedCommittees: [String: CommitteeTerm]?
+    /// Everyone on the roll that day, in no particular order.
+    func members() throws -> [MemberStandingAsOf] { try facts.members(db) }
 
-    /// Everyone on the roll that day.
-    func members() throws -> [MemberStandingAsOf] {
-        if let cachedMembers { return cachedMembers }
-        let loaded = try AsOfQueries.members(asOf: day, in: db)
-        cachedMembers = loaded
-        return loaded
-    }
-
-    /// Probationary and full members that day.
-    func partyMembers() throws -> [MemberStandingAsOf] {
-        if let cachedPartyMembers { return cachedPartyMembers }
-        let loaded = try members().filter(\.isPartyMember)
-        cachedPartyMembers = loaded
-        return loaded
-    }
+    /// The ids of ``members()``, numbered in that order.
+    func memberLookup() throws -> IDLookup { try facts.memberLookup(db) }
 
     /// Organisations created on or before the day, by id.
-    func organisations() throws -> [String: OrganisationFacts] {
-        if let cachedOrganisations { return cachedOrganisations }
-        let loaded = Dictionary(uniqueKeysWithValues: try AsOfQueries.organisations(asOf: day, in: db).map { ($0.id, $0) })
-        cachedOrganisations = loaded
-        return loaded
-    }
+    func organisations() throws -> [String: OrganisationFacts] { try facts.organisations(db) }
 
     /// The organisations of one kind created on or before the day, by id.
     func organisations(ofKind kind: OrganisationKind) throws -> [OrganisationFacts] {
-        if let cached = cachedOrganisationsByKind[kind] { return cached }
-        let loaded = try organisations().values.filter { $0.kind == kind }.sorted { $0.id < $1.id }
-        cachedOrganisationsByKind[kind] = loaded
-        return loaded
+        try facts.organisations(ofKind: kind, db)
     }
 
-    func committees() throws -> [String: CommitteeTerm] {
-        if let cachedCommittees { return cachedCommittees }
-        let loaded = try AsOfQueries.committees(asOf: day, in: db)
-        cachedCommittees = loaded
-        return loaded
+    /// The ids of ``organisations(ofKind:)``, numbered in that order.
+    func organisationLookup(ofKind kind: OrganisationKind) throws -> IDLookup {
+        try facts.organisationLookup(ofKind: kind, db)
     }
+
+    func committees() throws -> [String: CommitteeTerm] { try facts.committees(db) }
 
     /// An organisation's name for messages (its id when unknown).
     func name(ofOrganisation id: String) throws -> String {

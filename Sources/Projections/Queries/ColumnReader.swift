@@ -23,14 +23,25 @@ struct ColumnReader {
         Int(sqlite3_column_int64(statement, column))
     }
 
-    /// A `YYYY-MM-DD` column as a date.
+    /// A `YYYY-MM-DD` column as a date, parsed in place.
     func date(_ column: Int32) -> CalendarDate? {
-        bytes(column).flatMap { CalendarDate(parsing: String(decoding: $0, as: UTF8.self)) }
+        bytes(column).flatMap(CalendarDate.init(utf8:))
     }
 
-    /// A `YYYY-MM` column as a month.
+    /// A `YYYY-MM` column as a month, parsed in place.
     func yearMonth(_ column: Int32) -> YearMonth? {
-        bytes(column).flatMap { YearMonth(parsing: String(decoding: $0, as: UTF8.self)) }
+        bytes(column).flatMap(YearMonth.init(utf8:))
+    }
+
+    /// A text column's place in `lookup`, found without making a string of it.
+    func position(_ column: Int32, in lookup: IDLookup) -> Int? {
+        bytes(column).flatMap(lookup.position(of:))
+    }
+
+    /// A text column's place in `lookup`, for rows read in the column's order.
+    func position(_ column: Int32, in lookup: IDLookup, from cursor: inout IDLookup.Cursor) -> Int? {
+        guard let bytes = bytes(column) else { return nil }
+        return lookup.position(of: bytes, from: &cursor)
     }
 
     private func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {

@@ -59,32 +59,32 @@ extension AsOfQueries {
         return result
     }
 
-    /// For each organisation, the periods of `frequency` from the one holding `first` through
-    /// the one holding `last` in which it held a `type` meeting dated on or before `day`, each
-    /// named by the ``YearMonth/index`` of its first month. Retracted meetings do not count.
+    /// For each of `organisations` (by id), the periods of `frequency` from the one holding
+    /// `first` through the one holding `last` in which it held a `type` meeting dated on or
+    /// before `day`. Retracted meetings do not count.
     ///
     /// Read from the monthly totals (one row per organisation and month that held one), less
     /// the meetings dated after the day: one indexed range per meeting type instead of one
     /// lookup per organisation and period.
     public static func periodsWithMeeting(
         _ type: MeetingType, _ frequency: Frequency, from first: YearMonth, through last: YearMonth,
-        asOf day: CalendarDate, in db: Database
-    ) throws -> [String: Set<Int>] {
+        asOf day: CalendarDate, among organisations: IDLookup, in db: Database
+    ) throws -> HeldPeriods {
         let range: StatementArguments = [type.rawValue, first.description, last.description]
-        var heldLater: [String: [Int: Int]] = [:]
+        /// Meetings dated after the day, by organisation position and month.
+        var heldLater: [Int: [Int: Int]] = [:]
         try db.forEachRow(
             "SELECT org, month FROM meetings WHERE type = ? AND month BETWEEN ? AND ? AND date > ? AND retracted = 0",
             arguments: range + [day.description]
         ) { row in
-            guard let month = row.yearMonth(1) else { return }
-            heldLater[row.string(0), default: [:]][month.index, default: 0] += 1
+            guard let month = row.yearMonth(1), let position = row.position(0, in: organisations) else { return }
+            heldLater[position, default: [:]][month.index, default: 0] += 1
         }
-        var periods: [String: Set<Int>] = [:]
+        var periods = HeldPeriods(frequency, from: first, through: last, organisations: organisations.count)
         try db.forEachRow("SELECT org, month, held FROM meetings_held WHERE type = ? AND month BETWEEN ? AND ?", arguments: range) { row in
-            guard let month = row.yearMonth(1) else { return }
-            let org = row.string(0)
-            if row.int(2) > heldLater[org]?[month.index] ?? 0 {
-                periods[org, default: []].insert(month.index - month.index % frequency.months)
+            guard let month = row.yearMonth(1), let position = row.position(0, in: organisations) else { return }
+            if row.int(2) > heldLater[position]?[month.index] ?? 0 {
+                periods.markHeld(byOrganisationAt: position, in: month)
             }
         }
         return periods

@@ -11,7 +11,7 @@ struct BranchStructureCheck {
     func findings(_ context: EvaluationContext) throws -> [Finding] {
         var full: [String: Int] = [:]
         var all: [String: Int] = [:]
-        for member in try context.partyMembers() {
+        for member in try context.members() where member.isPartyMember {
             all[member.branch, default: 0] += 1
             if member.status == .full { full[member.branch, default: 0] += 1 }
         }

@@ -19,23 +19,23 @@ struct MeetingFrequencyCheck {
             completed.append(period)
             period = period.previous
         }
+        let kind: OrganisationKind = parameters.judged == .groups ? .group : .branch
+        let judged = try context.organisations(ofKind: kind)
         let held = try AsOfQueries.periodsWithMeeting(
             parameters.meetingType, parameters.frequency, from: (completed.last ?? current).start, through: current.end,
-            asOf: day, in: context.db)
-        let judged = try context.organisations(ofKind: parameters.judged == .groups ? .group : .branch)
+            asOf: day, among: context.organisationLookup(ofKind: kind), in: context.db)
         let committees = parameters.needsCommittee ? try context.committees() : [:]
         let daysLeft = day.days(until: current.lastDay)
         let remind = daysLeft <= parameters.reminderDays
         var findings: [Finding] = []
-        for org in judged {
-            let heldIn = held[org.id] ?? []
+        for (position, org) in judged.enumerated() {
             let committeeSince = committees[org.id]?.firstElectedOn
             /// It existed on the period's first day (with a committee elected by then, when one
             /// is needed) and held no such meeting in it.
             func missed(_ period: Period) -> Bool {
                 org.since <= period.firstDay
                     && (!parameters.needsCommittee || committeeSince.map { $0 <= period.firstDay } == true)
-                    && !heldIn.contains(period.start.index)
+                    && !held.held(byOrganisationAt: position, in: period.start)
             }
             for period in completed where missed(period) {
                 findings.append(rule.finding(

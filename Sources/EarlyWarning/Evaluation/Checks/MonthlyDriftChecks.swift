@@ -7,18 +7,21 @@ struct MonthlyDrift {
     let rule: Rule
     let thresholds: Rule.MonthThresholds
 
-    /// For each party member, `lastGood` gives their last good month (or nil); the month
-    /// they joined (participation) or the month before (dues) is the floor. `message` is
-    /// told the gap and the last good month on record (nil when only the floor counts).
+    /// For each party member, `lastGood` gives their last good month (or nil), by their
+    /// place in the roll; the month they joined (participation) or the month before (dues)
+    /// is the floor. `message` is told the gap and the last good month on record (nil when
+    /// only the floor counts).
     func findings(
-        _ context: EvaluationContext, lastGood: [String: YearMonth], floorOffset: Int,
+        _ context: EvaluationContext, lastGood: [YearMonth?], floorOffset: Int,
         message: (MemberStandingAsOf, Int, YearMonth?) -> (zh: String, en: String)
     ) throws -> [Finding] {
         let month = context.month
-        return try context.partyMembers().compactMap { member in
-            guard let joined = member.joined else { return nil }
+        let members = try context.members()
+        return members.indices.compactMap { position in
+            let member = members[position]
+            guard member.isPartyMember, let joined = member.joined else { return nil }
             let floor = YearMonth(index: joined.yearMonth.index + floorOffset)
-            let recorded = lastGood[member.id].flatMap { $0 >= floor ? $0 : nil }
+            let recorded = lastGood[position].flatMap { $0 >= floor ? $0 : nil }
             let last = recorded ?? floor
             let gap = month.index - last.index - 1
             let severity: Severity
@@ -46,7 +49,7 @@ struct ParticipationGapCheck {
 
     func findings(_ context: EvaluationContext) throws -> [Finding] {
         try MonthlyDrift(rule: rule, thresholds: thresholds).findings(
-            context, lastGood: AsOfQueries.lastParticipation(asOf: context.day, in: context.db), floorOffset: 0
+            context, lastGood: AsOfQueries.lastParticipation(asOf: context.day, among: context.memberLookup(), in: context.db), floorOffset: 0
         ) { member, gap, last in
             let since = last.map { ("最近一次：\($0)", "last: \($0)") } ?? ("入党以来未参加", "none since joining")
             return ("\(member.name) 已连续 \(gap) 个月未参加组织生活（\(since.0)）",
@@ -63,7 +66,7 @@ struct DuesArrearsCheck {
 
     func findings(_ context: EvaluationContext) throws -> [Finding] {
         try MonthlyDrift(rule: rule, thresholds: thresholds).findings(
-            context, lastGood: AsOfQueries.paidThrough(asOf: context.day, in: context.db), floorOffset: -1
+            context, lastGood: AsOfQueries.paidThrough(asOf: context.day, among: context.memberLookup(), in: context.db), floorOffset: -1
         ) { member, gap, last in
             let since = last.map { ("交至 \($0)", "paid through \($0)") } ?? ("入党以来未交", "nothing paid since joining")
             return ("\(member.name) 已欠缴党费 \(gap) 个月（\(since.0)）",

@@ -11,8 +11,7 @@ struct StudyHoursCheck {
     func findings(_ context: EvaluationContext) throws -> [Finding] {
         let day = context.day
         let lastYear = day.year - 1
-        let members = try context.partyMembers()
-        var findings = try shortfalls(in: lastYear, members: members, context).map { member, done, target in
+        var findings = try shortfalls(in: lastYear, context).map { member, done, target in
             rule.finding(
                 .red, org: member.branch, subject: member.id, period: String(lastYear),
                 since: CalendarDate(year: day.year, month: 1, day: 1),
@@ -20,7 +19,7 @@ struct StudyHoursCheck {
                 en: "\(member.name) studied \(Self.hours(done)) of the \(Self.hours(target)) hours due in \(lastYear)")
         }
         if day.month >= parameters.yellowFromMonth {
-            findings += try shortfalls(in: day.year, members: members, context).map { member, done, target in
+            findings += try shortfalls(in: day.year, context).map { member, done, target in
                 rule.finding(
                     .yellow, org: member.branch, subject: member.id, period: String(day.year),
                     since: CalendarDate(year: day.year, month: parameters.yellowFromMonth, day: 1),
@@ -31,17 +30,17 @@ struct StudyHoursCheck {
         return findings
     }
 
-    /// Members below their pro-rated target for `year`, with hours done and due (tenths).
-    private func shortfalls(in year: Int, members: [MemberStandingAsOf], _ context: EvaluationContext)
-        throws -> [(MemberStandingAsOf, Int, Int)]
-    {
-        let done = try AsOfQueries.studyTenths(year: year, asOf: context.day, in: context.db)
-        return members.compactMap { member in
+    /// Party members below their pro-rated target for `year`, with hours done and due (tenths).
+    private func shortfalls(in year: Int, _ context: EvaluationContext) throws -> [(MemberStandingAsOf, Int, Int)] {
+        let done = try AsOfQueries.studyTenths(year: year, asOf: context.day, among: context.memberLookup(), in: context.db)
+        let members = try context.members()
+        return members.indices.compactMap { position in
+            let member = members[position]
+            guard member.isPartyMember else { return nil }
             let months = MembershipMonths.inYear(year, joined: member.joined, left: nil)
             guard months > 0 else { return nil }
             let target = parameters.target.targetTenths(role: member.role, months: months)
-            let hours = done[member.id] ?? 0
-            return hours < target ? (member, hours, target) : nil
+            return done[position] < target ? (member, done[position], target) : nil
         }
     }
 

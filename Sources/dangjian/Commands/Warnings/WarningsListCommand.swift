@@ -50,7 +50,7 @@ struct WarningsListCommand: ParsableCommand {
         var output = OutputBuffer()
         switch format {
         case .json:
-            output.writeLine(try ReportJSON.encode(warnings))
+            output.writeLine(WarningsJSON.array(warnings))
         case .csv:
             output.write(WarningsTable.csv(warnings, language: language))
         case .table:
