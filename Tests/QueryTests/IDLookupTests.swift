@@ -17,7 +17,10 @@ import Testing
         ids.firstIndex { $0.utf8.elementsEqual(id.utf8) }
     }
 
-    private let ids = ["b10", "b1", "党支部-甲", "b1-g2", "", "é", "b2", "e\u{301}", "b1-g1", "a"]
+    private let ids = [
+        "b10", "b1", "党支部-甲", "b1-g2", "", "é", "b2", "e\u{301}", "b1-g1", "a", "a\u{0}",
+        "gd-guanshang-c01-b01", "gd-guanshang-c01-b01-g2", "gd-guanshang-c01-b01-g1", "gd-guanshang-c01-b0", "gd-guanshang-c01",
+    ]
 
     @Test func findsEachIdAtItsPlaceInTheListGiven() {
         let lookup = IDLookup(ids)
@@ -29,7 +32,7 @@ import Testing
 
     @Test func findsNothingForIdsNotGiven() {
         let lookup = IDLookup(ids)
-        for missing in ["b", "b11", "b1-g", "党支部", "党支部-乙", "B1", "zz", " b1"] {
+        for missing in ["b", "b11", "b1-g", "党支部", "党支部-乙", "B1", "zz", " b1", "a\u{0}\u{0}", "gd-guanshang-c01-b01-g", "gd-guanshang-c01-b"] {
             #expect(find(missing, in: lookup) == nil, "\(missing)")
         }
         #expect(find("b1", in: IDLookup([])) == nil)
@@ -41,7 +44,7 @@ import Testing
         let expected = bytewise.map(place)
         #expect(findAll(bytewise, in: lookup) == expected)
         // Gaps, repeats, strangers and rows out of order.
-        let mixed = ["b2", "a", "a", "zz", "b10", "é", "b1", "", "党支部-甲", "b0"]
+        let mixed = ["b2", "a", "a", "zz", "b10", "é", "b1", "", "党支部-甲", "b0", "gd-guanshang-c01-b01-g1", "a\u{0}", "gd-guanshang-c01-b01"]
         #expect(findAll(mixed, in: lookup) == mixed.map(place))
     }
 

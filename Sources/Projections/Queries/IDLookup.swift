@@ -6,14 +6,17 @@ import Foundation
 /// The warnings read some 200,000 (organisation, month) rows and as many member rows per
 /// evaluation; making, hashing and freeing a string per row was most of their cost. Here
 /// the ids are kept in one buffer, ordered bytewise (as SQLite's BINARY collation orders
-/// them), and each row's id is found by binary search with `memcmp`, or at once when rows
-/// come in key order. Written by hand: the standard library's and swift-collections' hashed
-/// containers take `String` keys only.
+/// them), and each row's id is found by binary search, or at once when rows come in key
+/// order. Written by hand: the standard library's and swift-collections' hashed containers
+/// take `String` keys only.
 public struct IDLookup: Sendable {
     /// Every id's UTF-8, one after the other, in the order given.
     private let bytes: [UInt8]
     /// Where each id's bytes lie, in the order given.
     private let spans: [Range<Int>]
+    /// Each id's first 16 bytes as two big-endian numbers (zeros after its end): comparing
+    /// these decides the order of most pairs of ids without reading their bytes.
+    private let prefixes: [Prefix]
     /// Places in the order given, ordered bytewise by id.
     private let sorted: [Int]
 
@@ -28,11 +31,16 @@ public struct IDLookup: Sendable {
             bytes.append(contentsOf: id.utf8)
             spans.append(start..<bytes.count)
         }
+        let prefixes = bytes.withUnsafeBufferPointer { all in spans.map { Prefix(UnsafeBufferPointer(rebasing: all[$0])) } }
         self.bytes = bytes
         self.spans = spans
+        self.prefixes = prefixes
         sorted = bytes.withUnsafeBufferPointer { all in
-            let inOrder = spans.indices.dropFirst().allSatisfy { Self.compare(all, spans[$0 - 1], all, spans[$0]) < 0 }
-            return inOrder ? Array(spans.indices) : spans.indices.sorted { Self.compare(all, spans[$0], all, spans[$1]) < 0 }
+            func precedes(_ a: Int, _ b: Int) -> Bool {
+                Self.compare(prefixes[a], UnsafeBufferPointer(rebasing: all[spans[a]]), prefixes[b], UnsafeBufferPointer(rebasing: all[spans[b]])) < 0
+            }
+            let inOrder = spans.indices.dropFirst().allSatisfy { precedes($0 - 1, $0) }
+            return inOrder ? Array(spans.indices) : spans.indices.sorted(by: precedes)
         }
     }
 
@@ -54,9 +62,13 @@ public struct IDLookup: Sendable {
 
     /// Like ``position(of:)``, trying first the id after the one `cursor` last found.
     public func position(of id: UnsafeBufferPointer<UInt8>, from cursor: inout Cursor) -> Int? {
-        let whole = 0..<id.count
+        let prefix = Prefix(id)
         return bytes.withUnsafeBufferPointer { all in
-            if cursor.next < sorted.count, Self.compare(all, spans[sorted[cursor.next]], id, whole) == 0 {
+            func order(_ sortedIndex: Int) -> Int {
+                let place = sorted[sortedIndex]
+                return Self.compare(prefixes[place], UnsafeBufferPointer(rebasing: all[spans[place]]), prefix, id)
+            }
+            if cursor.next < sorted.count, order(cursor.next) == 0 {
                 cursor.next += 1
                 return sorted[cursor.next - 1]
             }
@@ -64,24 +76,43 @@ public struct IDLookup: Sendable {
             var high = sorted.count
             while low < high {
                 let middle = (low + high) / 2
-                let order = Self.compare(all, spans[sorted[middle]], id, whole)
-                if order == 0 {
+                let found = order(middle)
+                if found == 0 {
                     cursor.next = middle + 1
                     return sorted[middle]
                 }
-                if order < 0 { low = middle + 1 } else { high = middle }
+                if found < 0 { low = middle + 1 } else { high = middle }
             }
             return nil
         }
     }
 
-    /// Bytewise order of two spans: negative, zero or positive as `a` sorts before, with or after `b`.
-    private static func compare(
-        _ aBytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ bBytes: UnsafeBufferPointer<UInt8>, _ b: Range<Int>
-    ) -> Int {
+    /// An id's first 16 bytes as numbers that order as the bytes do.
+    private struct Prefix: Comparable {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+
+        init(_ id: UnsafeBufferPointer<UInt8>) {
+            for (index, byte) in id.prefix(16).enumerated() {
+                if index < 8 {
+                    high |= UInt64(byte) << (56 - 8 * index)
+                } else {
+                    low |= UInt64(byte) << (56 - 8 * (index - 8))
+                }
+            }
+        }
+
+        static func < (a: Prefix, b: Prefix) -> Bool { (a.high, a.low) < (b.high, b.low) }
+    }
+
+    /// Bytewise order: negative, zero or positive as `a` sorts before, with or after `b`.
+    /// Different prefixes order the ids as their bytes do (the zeros after a shorter id's end
+    /// sort before any other byte); equal ones leave the rest of the bytes and the lengths.
+    private static func compare(_ aPrefix: Prefix, _ a: UnsafeBufferPointer<UInt8>, _ bPrefix: Prefix, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        if aPrefix != bPrefix { return aPrefix < bPrefix ? -1 : 1 }
         let common = min(a.count, b.count)
-        if common > 0, let left = aBytes.baseAddress, let right = bBytes.baseAddress {
-            let order = memcmp(left + a.lowerBound, right + b.lowerBound, common)
+        if common > 16, let left = a.baseAddress, let right = b.baseAddress {
+            let order = memcmp(left + 16, right + 16, common - 16)
             if order != 0 { return Int(order) }
         }
         return a.count - b.count
