@@ -41,10 +41,13 @@ public enum AttendanceReport {
             byBranch[meeting.branch, default: []].append(meeting)
         }
         var listed: [String: [String: String]] = [:]  // meeting → member → status
+        // CROSS JOIN keeps the period's meetings as the outer loop, each then read from the
+        // attendance key's prefix: SQLite otherwise picks the attendance table (millions of rows
+        // over all history), looking up every row's meeting, ten times slower for a quarter.
         let attendance = try Row.fetchCursor(
             db,
             sql: """
-                SELECT a.meeting, a.member, a.status FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
+                SELECT a.meeting, a.member, a.status FROM meetings m CROSS JOIN meeting_attendance a ON a.meeting = m.meeting
                 WHERE m.retracted = 0 AND m.date BETWEEN ? AND ?
                 """,
             arguments: range)
