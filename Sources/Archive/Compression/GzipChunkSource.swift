@@ -4,12 +4,13 @@ protocol GzipChunkSource {
     var compressedSize: Int64 { get }
 
     /// Calls `body` with the decompressed bytes in order, each piece with the file offset of
-    /// the gzip member it came from, then checks the data ended cleanly.
-    func forEachChunk(_ body: (UnsafeRawBufferPointer, _ memberOffset: Int64) throws -> Void) throws
+    /// the gzip member it came from, then checks the data ended cleanly. The pieces are the
+    /// caller's to keep (handing them on to other threads costs no copy).
+    func forEachChunk(_ body: ([UInt8], _ memberOffset: Int64) throws -> Void) throws
 }
 
 extension GzipChunkSource {
-    func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func forEachChunk(_ body: ([UInt8]) throws -> Void) throws {
         try forEachChunk { bytes, _ in try body(bytes) }
     }
 }

@@ -14,7 +14,7 @@ struct GzipReader: GzipChunkSource {
 
     var compressedSize: Int64 { input.size }
 
-    func forEachChunk(_ body: (UnsafeRawBufferPointer, _ memberOffset: Int64) throws -> Void) throws {
+    func forEachChunk(_ body: ([UInt8], _ memberOffset: Int64) throws -> Void) throws {
         var stream = z_stream()
         guard czlib_inflate_init_gzip(&stream) == Z_OK else { fatalError("zlib could not start inflating: out of memory") }
         defer { inflateEnd(&stream) }
@@ -42,7 +42,7 @@ struct GzipReader: GzipChunkSource {
                         return (status, target.count - Int(stream.avail_out))
                     }
                     if produced > 0 {
-                        try output.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<produced]), memberOffset) }
+                        try body(Array(output[0..<produced]), memberOffset)
                     }
                     switch status {
                     case Z_STREAM_END:

@@ -23,11 +23,11 @@ struct ParallelGzipReader: GzipChunkSource {
 
     var compressedSize: Int64 { input.size }
 
-    func forEachChunk(_ body: (UnsafeRawBufferPointer, _ memberOffset: Int64) throws -> Void) throws {
+    func forEachChunk(_ body: ([UInt8], _ memberOffset: Int64) throws -> Void) throws {
         var inflating = OrderedJobs<Result<Member, ArchiveProblem>>()
         func deliver(_ result: Result<Member, ArchiveProblem>) throws {
             let member = try result.get()
-            try member.bytes.withUnsafeBytes { try body($0, member.offset) }
+            try body(member.bytes, member.offset)
         }
         // A bad header ends the reading, but the members before it are handed on first: the
         // failure reported is the first in the file's order.

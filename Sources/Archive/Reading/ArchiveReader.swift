@@ -99,8 +99,8 @@ private struct MemberConsumer: TarStreamParser.Consumer {
         small = isSmall ? [] : nil
     }
 
-    mutating func memberData(_ bytes: UnsafeRawBufferPointer) throws {
-        hasher.update(bufferPointer: bytes)
+    mutating func memberData(_ bytes: ArraySlice<UInt8>) throws {
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         size += Int64(bytes.count)
         if name == ArchiveManifest.eventsFileName {
             try contents.events.feed(bytes)

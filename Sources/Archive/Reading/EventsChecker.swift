@@ -12,8 +12,6 @@ import EventStore
 /// versions, joining the Merkle ranges). The first failure in line order is reported, with
 /// the same message as a one-line-at-a-time check.
 struct EventsChecker {
-    /// Lines are handed to the workers in batches of about this many bytes.
-    static let batchBytes = 1 << 20
     /// No event line is longer: a line still without its newline past this is refused, so a
     /// hostile file cannot make the reader hold an endless line in memory.
     static let maximumLineBytes = 16 << 20
@@ -25,12 +23,10 @@ struct EventsChecker {
     private(set) var firstPreviousHash: Hash256?
     private(set) var lastHash: Hash256?
     private(set) var merkle: MerkleCompactRange?
-    private var streamVersions: [String: Int64] = [:]
-    /// Complete lines not yet handed to a worker.
-    private var batch: [UInt8] = []
+    private var streamVersions = StreamVersions()
     /// The start of a line whose newline has not arrived yet.
     private var carry: [UInt8] = []
-    /// The events.ndjson offset of `batch`'s first byte; `carry` follows `batch`.
+    /// The events.ndjson offset of `carry`'s first byte: where the next batch starts.
     private var pendingStart: Int64 = 0
     private var checking = OrderedJobs<LineBatchCheck>()
     /// Called with each checked event when importing; nil when only verifying.
@@ -41,22 +37,34 @@ struct EventsChecker {
     }
 
     /// Takes the next piece of the member; lines may span pieces.
-    mutating func feed(_ bytes: UnsafeRawBufferPointer) throws {
-        // Only whole lines go to the workers; the piece of a line after the last newline waits.
-        guard let lastNewline = bytes.lastIndex(of: 0x0A) else {
-            carry.append(contentsOf: bytes)
+    ///
+    /// Each piece (up to a gzip member's content, 1 MiB) goes to a worker as it is, shared
+    /// rather than copied: only the line it completes, begun in the pieces before, is joined
+    /// up, and the piece of a line after its last newline waits for the next.
+    mutating func feed(_ piece: ArraySlice<UInt8>) throws {
+        guard let lastNewline = piece.lastIndex(of: 0x0A) else {
+            carry.append(contentsOf: piece)
             try checkCarryLength()
             return
         }
-        let end = lastNewline + 1
+        var completed: [UInt8] = []
+        var lines = piece[..<(lastNewline + 1)]
         if !carry.isEmpty {
-            batch += carry
+            let firstNewline = lines.firstIndex(of: 0x0A)!
+            completed = carry + lines[...firstNewline]
+            lines = lines[(firstNewline + 1)...]
             carry.removeAll(keepingCapacity: true)
         }
-        batch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<end]))
-        carry.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[end...]))
+        let start = pendingStart
+        pendingStart += Int64(completed.count + lines.count)
+        carry.append(contentsOf: piece[(lastNewline + 1)...])
         try checkCarryLength()
-        if batch.count >= Self.batchBytes { try submitBatch() }
+        let decodesEvents = onEvent != nil
+        if let checked = checking.submit({ [completed, lines] in
+            LineBatchCheck(completed, lines, startingAt: start, decodesEvents: decodesEvents)
+        }) {
+            try take(checked)
+        }
     }
 
     private func checkCarryLength() throws {
@@ -64,12 +72,11 @@ struct EventsChecker {
         throw ArchiveProblem(
             zh: "events.ndjson 第 \(count + 1) 行（或其后）超过 \(Self.maximumLineBytes) 字节：不是 dangjian 的事件",
             en: "events.ndjson line \(count + 1) or after is longer than \(Self.maximumLineBytes) bytes: not dangjian events"
-        ).located(at: ArchivePlace.within(ArchiveManifest.eventsFileName, pendingStart + Int64(batch.count)))
+        ).located(at: ArchivePlace.within(ArchiveManifest.eventsFileName, pendingStart))
     }
 
     /// Checks what is still in flight, and that the member ended with a complete line.
     mutating func finish() throws {
-        try submitBatch()
         while let checked = checking.next() {
             try take(checked)
         }
@@ -81,16 +88,6 @@ struct EventsChecker {
         }
         guard count > 0 else {
             throw ArchiveProblem(zh: "events.ndjson 没有事件（长度为 0 字节）", en: "events.ndjson holds no events (it is 0 bytes long)")
-        }
-    }
-
-    private mutating func submitBatch() throws {
-        guard !batch.isEmpty else { return }
-        let (lines, start, decodesEvents) = (batch, pendingStart, onEvent != nil)
-        pendingStart += Int64(batch.count)
-        batch.removeAll(keepingCapacity: true)
-        if let checked = checking.submit({ LineBatchCheck(lines, startingAt: start, decodesEvents: decodesEvents) }) {
-            try take(checked)
         }
     }
 
@@ -122,10 +119,14 @@ struct EventsChecker {
                     en: "\(place.en): the hash does not match the event's content: the event was altered")
             }
             // One lookup per line: the stream's previous version comes back as the new one goes in.
-            if let version = streamVersions.updateValue(line.streamVersion, forKey: line.streamID), line.streamVersion != version + 1 {
+            let previousVersion = checked.streamIDs.withUnsafeBytes {
+                streamVersions.update(UnsafeRawBufferPointer(rebasing: $0[line.streamID]), hash: line.streamIDHash, version: line.streamVersion)
+            }
+            if let version = previousVersion, line.streamVersion != version + 1 {
+                let stream = checked.streamIDText(of: line)
                 throw ArchiveProblem(
-                    zh: "\(place.zh)：流 \(line.streamID) 应为第 \(version + 1) 版，实为第 \(line.streamVersion) 版",
-                    en: "\(place.en): stream \(line.streamID) should be at version \(version + 1), found \(line.streamVersion)")
+                    zh: "\(place.zh)：流 \(stream) 应为第 \(version + 1) 版，实为第 \(line.streamVersion) 版",
+                    en: "\(place.en): stream \(stream) should be at version \(version + 1), found \(line.streamVersion)")
             }
             if firstPosition == nil {
                 firstPosition = position

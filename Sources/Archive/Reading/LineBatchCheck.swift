@@ -13,20 +13,35 @@ struct LineBatchCheck: Sendable {
         var previousHash: Hash256
         var hash: Hash256
         var contentMatchesHash: Bool
-        var streamID: String
+        /// The stream id as the line spells it, quotes included, in `streamIDs`, and its
+        /// ``StreamVersions/hash(_:)``: computed here, so the ordered walk only looks it up.
+        var streamID: Range<Int>
+        var streamIDHash: Int
         var streamVersion: Int64
     }
 
     /// The lines in order, up to the first that is not a canonical envelope.
     var lines: [Line] = []
+    /// The lines' stream ids end to end: the batch's bytes need not outlive the check.
+    var streamIDs: [UInt8] = []
     /// That first line that is not: its events.ndjson offset, and what is wrong at which byte.
     var malformed: (offset: Int64, problem: LineProblem)?
     /// Each line's event, when importing.
     var events: [RecordedEvent] = []
     var merkle: MerkleCompactRange?
 
-    /// Checks `bytes`: lines each ending in `\n`, the first at events.ndjson offset `base`.
-    init(_ bytes: [UInt8], startingAt base: Int64, decodesEvents: Bool) {
+    /// Checks the lines of `first` then of `rest`, each a run of lines ending in `\n`, the
+    /// first starting at events.ndjson offset `base`. The caller hands over the bytes as they
+    /// arrived, without joining them: `first` is the line that spans two pieces, if any.
+    init(_ first: [UInt8], _ rest: ArraySlice<UInt8>, startingAt base: Int64, decodesEvents: Bool) {
+        lines.reserveCapacity(rest.count / 256 + 1)
+        streamIDs.reserveCapacity(rest.count / 16 + 64)
+        guard check(first, startingAt: base, decodesEvents: decodesEvents) else { return }
+        _ = check(rest, startingAt: base + Int64(first.count), decodesEvents: decodesEvents)
+    }
+
+    /// Checks every line of `bytes`; false when one is malformed (the rest are not looked at).
+    private mutating func check(_ bytes: some ContiguousBytes, startingAt base: Int64, decodesEvents: Bool) -> Bool {
         bytes.withUnsafeBytes { all in
             var start = 0
             while start < all.count {
@@ -37,18 +52,27 @@ struct LineBatchCheck: Sendable {
                     envelope = try EnvelopeLine.parse(text)
                 } catch {
                     malformed = (base + Int64(start), error)
-                    return
+                    return false
                 }
+                let streamID = UnsafeRawBufferPointer(rebasing: text[envelope.streamID])
                 lines.append(Line(
                     offset: base + Int64(start), position: envelope.position, previousHash: envelope.previousEventHash,
                     hash: envelope.eventHash, contentMatchesHash: Self.recomputedHash(text, envelope) == envelope.eventHash,
-                    streamID: CanonicalScanner.unescapedString(text, envelope.streamID), streamVersion: envelope.streamVersion))
+                    streamID: streamIDs.count..<streamIDs.count + streamID.count, streamIDHash: StreamVersions.hash(streamID),
+                    streamVersion: envelope.streamVersion))
+                streamIDs.append(contentsOf: streamID)
                 if decodesEvents { events.append(envelope.recordedEvent(in: text)) }
                 if merkle == nil { merkle = MerkleCompactRange(start: envelope.position - 1) }
                 merkle!.appendLeaf(eventHash: envelope.eventHash)
                 start = end + 1
             }
+            return true
         }
+    }
+
+    /// The stream id of `line`, unescaped: for messages.
+    func streamIDText(of line: Line) -> String {
+        streamIDs.withUnsafeBytes { CanonicalScanner.unescapedString($0, line.streamID) }
     }
 
     /// SHA-256(previous hash ‖ the line without its `"hash"` member): the event's hash.

@@ -5,7 +5,8 @@ struct TarStreamParser {
     protocol Consumer {
         /// `offset`: the header's tar offset.
         mutating func beginMember(_ header: TarHeader, at offset: Int64) throws
-        mutating func memberData(_ bytes: UnsafeRawBufferPointer) throws
+        /// A piece of the member's data, shared with the stream's piece it lies in.
+        mutating func memberData(_ bytes: ArraySlice<UInt8>) throws
         mutating func endMember() throws
     }
 
@@ -26,7 +27,7 @@ struct TarStreamParser {
 
     /// Feeds the next piece of the stream, unpacked from the gzip member at file offset
     /// `memberOffset` (named by refusals).
-    mutating func feed<C: Consumer>(_ bytes: UnsafeRawBufferPointer, memberOffset: Int64, to consumer: inout C) throws {
+    mutating func feed<C: Consumer>(_ bytes: [UInt8], memberOffset: Int64, to consumer: inout C) throws {
         // Indices of `rest` are indices of `bytes`: a byte at index i is at tar offset `offset + i`.
         var rest = bytes[...]
         defer { offset += Int64(bytes.count) }
@@ -54,7 +55,7 @@ struct TarStreamParser {
                 if header.size == 0 { try finishData(padding: 0, consumer: &consumer) }
             case .data(let remaining, let padding):
                 let take = Int(min(remaining, Int64(rest.count)))
-                try consumer.memberData(UnsafeRawBufferPointer(rebasing: rest.prefix(take)))
+                try consumer.memberData(rest.prefix(take))
                 rest = rest.dropFirst(take)
                 if remaining == Int64(take) {
                     try finishData(padding: padding, consumer: &consumer)
