@@ -30,6 +30,19 @@ struct CanonicalScanner {
         index += literal.count
     }
 
+    /// An envelope member's key with the `{` or `,` before it and the `:` after, such as
+    /// `,"hash":`; a failure names the member.
+    mutating func expectKey(_ key: StaticString) throws(LineProblem) {
+        let literal = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        guard index + literal.count <= bytes.count,
+              memcmpEqual(literal, UnsafeRawBufferPointer(rebasing: bytes[index..<index + literal.count]))
+        else {
+            let member = String(decoding: literal.dropFirst(), as: UTF8.self)
+            throw problem("expected the member \(member)", zh: "此处应为 the member \(member)")
+        }
+        index += literal.count
+    }
+
     mutating func expect(byte: UInt8, what: @autoclosure () -> String) throws(LineProblem) {
         guard current == byte else { throw problem("expected \(what())", zh: "此处应为 \(what())") }
         index += 1
@@ -147,14 +160,20 @@ struct CanonicalScanner {
     }
 
     /// A string of 64 lower-case hexadecimal digits; returns the digits' range and their value.
+    ///
+    /// Decoding the digits checks them too, so they are not scanned as a string first; only
+    /// when they are not all there does the string's own reading say what is wrong instead.
     mutating func hexHash() throws(LineProblem) -> (digits: Range<Int>, value: Hash256) {
-        let range = try string()
-        let digits = range.lowerBound + 1..<range.upperBound - 1
-        guard let value = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[digits])) else {
-            index = range.lowerBound
-            throw problem("expected 64 lower-case hexadecimal digits", zh: "此处应为 64 位小写十六进制数")
+        let start = index
+        let digits = start + 1..<start + 65
+        if digits.upperBound < bytes.count, bytes[start] == UInt8(ascii: "\""), bytes[digits.upperBound] == UInt8(ascii: "\""),
+           let value = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[digits])) {
+            index = digits.upperBound + 1
+            return (digits, value)
         }
-        return (digits, value)
+        _ = try string()
+        index = start
+        throw problem("expected 64 lower-case hexadecimal digits", zh: "此处应为 64 位小写十六进制数")
     }
 
     /// `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, or `\u00xx` (lower-case) for the other
@@ -241,15 +260,22 @@ struct CanonicalScanner {
 
     /// Whether key `left` sorts strictly before key `right` by code point, as Python's
     /// `sort_keys` orders them (UTF-8 byte order is code-point order).
+    ///
+    /// Keys are short and hardly ever escaped, so they are compared byte by byte up to the
+    /// first difference, unescaped only when a `\\` comes first. Up to there the bytes are
+    /// plain UTF-8 in both, and an escape is never a prefix of another character's spelling,
+    /// so the first differing byte, or one key ending first, orders them as their text.
     private static func isOrdered(_ left: Range<Int>, before right: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
         let a = UnsafeRawBufferPointer(rebasing: bytes[left.lowerBound + 1..<left.upperBound - 1])
         let b = UnsafeRawBufferPointer(rebasing: bytes[right.lowerBound + 1..<right.upperBound - 1])
-        if !hasEscape(a) && !hasEscape(b) {
-            let common = min(a.count, b.count)
-            let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-            return order < 0 || (order == 0 && a.count < b.count)
+        for offset in 0..<min(a.count, b.count) {
+            let (x, y) = (a[offset], b[offset])
+            if x == UInt8(ascii: "\\") || y == UInt8(ascii: "\\") {
+                return Array(unescapedString(bytes, left).utf8).lexicographicallyPrecedes(Array(unescapedString(bytes, right).utf8))
+            }
+            if x != y { return x < y }
         }
-        return Array(unescapedString(bytes, left).utf8).lexicographicallyPrecedes(Array(unescapedString(bytes, right).utf8))
+        return a.count < b.count
     }
 
     /// The text of a canonical string literal at `range` (quotes included).

@@ -48,6 +48,18 @@ public struct Hash256: Hashable, Sendable {
         self.bytes = bytes
     }
 
+    /// Four 8-byte compares: the synthesized `==` compares the 32 lanes one by one, and
+    /// verifying compares two hashes per event.
+    public static func == (a: Hash256, b: Hash256) -> Bool {
+        withUnsafeBytes(of: a.bytes) { x in
+            withUnsafeBytes(of: b.bytes) { y in
+                (0..<4).reduce(true) { equal, word in
+                    equal && x.loadUnaligned(fromByteOffset: 8 * word, as: UInt64.self) == y.loadUnaligned(fromByteOffset: 8 * word, as: UInt64.self)
+                }
+            }
+        }
+    }
+
     public var hex: String {
         withUnsafeBytes(of: bytes) { Hex.string($0) }
     }
