@@ -22,10 +22,15 @@ public struct ArchiveExportRequest: Sendable {
     /// gzip level, 1–9 (libdeflate's scale, which goes on to 12).
     public var compressionLevel: Int32
 
+    /// libdeflate's level 5: on district events it compresses about 1.3 times as fast as
+    /// level 6 for an archive 2 % larger (still smaller than `gzip -6`'s), and inflates as
+    /// fast. Level 4 is faster again but 7 % larger, close to `gzip -6`'s size.
+    public static let defaultCompressionLevel: Int32 = 5
+
     public init(
         positions: ClosedRange<Int64>, period: String? = nil, outputDirectory: String, hubID: String,
         toolVersion: String, actor: String, signingKey: Curve25519.Signing.PrivateKey? = nil,
-        documents: @escaping @Sendable () throws -> [CSVDocument] = { [] }, compressionLevel: Int32 = 6
+        documents: @escaping @Sendable () throws -> [CSVDocument] = { [] }, compressionLevel: Int32 = defaultCompressionLevel
     ) {
         self.positions = positions
         self.period = period

@@ -51,7 +51,7 @@ struct ArchiveExportCommand: ParsableCommand {
     var hub: String?
 
     @Option(help: ArgumentHelp("gzip level 1–9. 压缩级别", valueName: "level"))
-    var level: Int32 = 6
+    var level: Int32 = ArchiveExportRequest.defaultCompressionLevel
 
     func validate() throws {
         let chosen = [period != nil, sinceLast, from != nil || to != nil].filter { $0 }.count
