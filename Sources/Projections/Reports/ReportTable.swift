@@ -23,7 +23,9 @@ public struct ReportTable: Sendable {
 
     /// RFC 4180 CSV with a header row, CRLF line ends.
     public func csv(in language: Language) -> String {
-        ([columns.map { $0.title.text(in: language) }] + rows).map(CSV.line).joined()
+        var text = CSV.line(columns.map { $0.title.text(in: language) })
+        for row in rows { CSV.append(row, to: &text) }
+        return text
     }
 }
 
@@ -31,20 +33,37 @@ public struct ReportTable: Sendable {
 public enum CSV {
     /// One record: fields quoted where needed, ending in CRLF.
     public static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+        var text = ""
+        append(fields, to: &text)
+        return text
+    }
+
+    /// Appends one record to `text`: an archive's snapshots are a few hundred thousand
+    /// records, written into one string rather than a string per record joined up.
+    static func append(_ fields: [String], to text: inout String) {
+        for (index, value) in fields.enumerated() {
+            if index > 0 { text += "," }
+            text += field(value)
+        }
+        text += "\r\n"
     }
 
     /// A field, quoted when it holds a comma, quote or line break. A text that a spreadsheet
     /// would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return, and
     /// more than that one character; numbers excepted) is prefixed with `'` so it shows as
     /// text (OWASP, "CSV injection").
+    ///
+    /// Both tests look at bytes first, a field at a time by the million: the characters
+    /// that matter are ASCII, and a field none of whose bytes is one of them needs no walk
+    /// through its grapheme clusters (which decide, as before, when one of the bytes is there).
     public static func field(_ text: String) -> String {
         var value = text
-        if value.unicodeScalars.count > 1, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           Double(value) == nil {
+        if let first = text.utf8.first, "=+-@\t\r".utf8.contains(first), text.utf8.count > 1, Double(text) == nil {
             value = "'" + value
         }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }),
+              value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
