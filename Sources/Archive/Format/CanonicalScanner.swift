@@ -25,7 +25,7 @@ struct CanonicalScanner {
     /// `what` is only built when the check fails: lines are checked by the million.
     mutating func expect(_ literal: [UInt8], what: @autoclosure () -> String) throws(LineProblem) {
         guard index + literal.count <= bytes.count,
-              literal.withUnsafeBytes({ memcmpEqual($0, UnsafeRawBufferPointer(rebasing: bytes[index..<index + literal.count])) })
+              literal.withUnsafeBytes({ equalBytes($0, UnsafeRawBufferPointer(rebasing: bytes[index..<index + literal.count])) })
         else { throw problem("expected \(what())", zh: "此处应为 \(what())") }
         index += literal.count
     }
@@ -35,7 +35,7 @@ struct CanonicalScanner {
     mutating func expectKey(_ key: StaticString) throws(LineProblem) {
         let literal = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
         guard index + literal.count <= bytes.count,
-              memcmpEqual(literal, UnsafeRawBufferPointer(rebasing: bytes[index..<index + literal.count]))
+              equalBytes(literal, UnsafeRawBufferPointer(rebasing: bytes[index..<index + literal.count]))
         else {
             let member = String(decoding: literal.dropFirst(), as: UTF8.self)
             throw problem("expected the member \(member)", zh: "此处应为 the member \(member)")
@@ -308,8 +308,4 @@ struct CanonicalScanner {
 /// Whether the inside of a string literal holds a `\`.
 private func hasEscape(_ inner: UnsafeRawBufferPointer) -> Bool {
     inner.count > 0 && memchr(inner.baseAddress!, Int32(UInt8(ascii: "\\")), inner.count) != nil
-}
-
-private func memcmpEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-    a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
 }
