@@ -26,12 +26,7 @@ extension EventStore {
         finish: (Database) throws -> Void = { _ in },
         progress: (Int64, Int64) -> Void = { _, _ in }
     ) throws {
-        try writeTransaction { db in
-            // The whole rebuild is one transaction: with SQLite's default 2 MB page cache
-            // its dirty pages spill to the WAL and are read back again and again.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -Self.pageCacheKiB
-            try db.execute(sql: "PRAGMA cache_size = -\(Self.replayPageCacheKiB)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+        try writeTransaction(pragmas: Self.replaySettings) { db in
             try prepare(db)
             let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
             let pipeline = ReplayPipeline<Projector.Prepared>(capacity: 2)
@@ -62,6 +57,17 @@ extension EventStore {
             }
         }
     }
+
+    /// Connection settings while a replay rewrites every derived table in one transaction.
+    private static let replaySettings: KeyValuePairs<String, Int> = [
+        // With SQLite's default 2 MB page cache the dirty pages spill to the WAL and are
+        // read back again and again.
+        "cache_size": -replayPageCacheKiB,
+        // MEMORY (2): each statement that inserts several rows keeps a journal of the pages it
+        // changes, to undo itself alone on failure. On file, once one grew past 64 KiB, that
+        // is two writes per page changed by every later statement: gigabytes per rebuild.
+        "temp_store": 2,
+    ]
 
     /// The replay's reading side: every event in order, prepared, in batches.
     private static func read<Projector: ReplayProjector>(

@@ -144,9 +144,20 @@ public final class EventStore: Sendable {
     }
 
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed whole, or rolled back whole.
-    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    ///
+    /// - Parameter pragmas: integer connection settings for this transaction only, set before
+    ///   it begins (some, such as `temp_store`, are read only then) and restored after.
+    func writeTransaction<T>(pragmas: KeyValuePairs<String, Int> = [:], _ body: (Database) throws -> T) throws -> T {
         do {
             return try database.writeWithoutTransaction { db in
+                var previous: [(name: String, value: Int)] = []
+                defer {
+                    for (name, value) in previous.reversed() { try? db.execute(sql: "PRAGMA \(name) = \(value)") }
+                }
+                for (name, value) in pragmas {
+                    previous.append((name, try Int.fetchOne(db, sql: "PRAGMA \(name)") ?? 0))
+                    try db.execute(sql: "PRAGMA \(name) = \(value)")
+                }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)
