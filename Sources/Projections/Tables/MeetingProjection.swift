@@ -114,9 +114,12 @@ struct MeetingProjection: Projection {
             INSERT INTO meetings_held (org, type, month, held)
                 SELECT org, type, month, count(*) FROM meetings WHERE retracted = 0 GROUP BY org, type, month;
             DELETE FROM attendance_monthly;
+            -- Meetings first, then each one's attendance by key, sorted once for the grouping:
+            -- through the index on (member, month) every attendance row would cost two lookups
+            -- at random places.
             INSERT INTO attendance_monthly (member, month, attended, on_leave, absent, first_participation)
                 SELECT \(Self.attendanceColumns)
-                FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
+                FROM meetings m CROSS JOIN meeting_attendance a ON a.meeting = m.meeting
                 WHERE m.retracted = 0 GROUP BY a.member, a.month;
             DELETE FROM member_participation;
             INSERT INTO member_participation (member, month, first_participation)
