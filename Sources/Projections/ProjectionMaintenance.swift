@@ -48,10 +48,11 @@ public enum ProjectionMaintenance {
             }
         }, finish: { db in
             for projection in selected.projections {
+                // Totals first: their tables' indexes are then sorted once, not kept row by row.
+                try projection.finishReplay(in: db)
                 for index in projection.indexes {
                     try db.execute(sql: index)
                 }
-                try projection.finishReplay(in: db)
             }
         }, progress: progress)
     }
