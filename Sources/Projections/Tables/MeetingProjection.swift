@@ -11,13 +11,12 @@ import PartyBuilding
 /// ways give the same rows.
 struct MeetingProjection: Projection {
     let name = "meetings"
-    let version = 2
+    let version = 3
     let tables = ["meetings", "meeting_attendance", "attendance_monthly", "member_participation", "meetings_held"]
     let indexes = [
         "CREATE INDEX meetings_org ON meetings (org, type, month)",
         "CREATE INDEX meetings_branch_date ON meetings (branch, date)",
         "CREATE INDEX meeting_attendance_member ON meeting_attendance (member, month)",
-        "CREATE INDEX attendance_monthly_month ON attendance_monthly (month)",
         // Warnings read one meeting type over a window of months, and what was held after a day.
         "CREATE INDEX meetings_held_type ON meetings_held (type, month, held)",
         "CREATE INDEX meetings_type_date ON meetings (type, date)",
