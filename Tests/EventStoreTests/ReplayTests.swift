@@ -68,6 +68,23 @@ private struct TextCopy: ReplayProjector {
         withExtendedLifetime(fixture) {}
     }
 
+    @Test func theReplaysConnectionSettingsHoldForItsTransactionOnly() throws {
+        let fixture = try TemporaryStore()
+        let store = try store(events: 20, in: fixture)
+        let settings = "SELECT (SELECT temp_store FROM pragma_temp_store), (SELECT cache_size FROM pragma_cache_size)"
+        let before = try store.withWriteTransaction { try Row.fetchOne($0, sql: settings)! }
+        var during: Row?
+        try store.replay(into: TextCopy(), prepare: { db in
+            during = try Row.fetchOne(db, sql: settings)
+            try db.execute(sql: "CREATE TABLE copies (position INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+        })
+        // Statement journals in memory (temp_store = MEMORY) and a larger page cache.
+        #expect(during?[0] as Int? == 2)
+        #expect((during?[1] as Int? ?? 0) < (before[1] as Int))
+        #expect(try store.withWriteTransaction { try Row.fetchOne($0, sql: settings) } == before)
+        withExtendedLifetime(fixture) {}
+    }
+
     @Test func parallelSnapshotsSeeTheSameLog() throws {
         let fixture = try TemporaryStore()
         let store = try store(events: 30, in: fixture)
