@@ -19,7 +19,10 @@ struct StoreFileAccess {
         let folderWritable = access(folder.isEmpty ? "." : folder, W_OK) == 0
         let fileExists = FileManager.default.fileExists(atPath: path)
         let sidecars = ["-wal", "-shm"].map { path + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
-        isWritable = folderWritable && (!fileExists || access(path, W_OK) == 0) && sidecars.allSatisfy { access($0, W_OK) == 0 }
+        // A sidecar can vanish between the two looks (another process's last connection deletes
+        // it on closing): gone counts as writable, or a busy store would be taken for read-only.
+        isWritable = folderWritable && (!fileExists || access(path, W_OK) == 0)
+            && sidecars.allSatisfy { access($0, W_OK) == 0 || errno == ENOENT }
         if !isWritable && fileExists && sidecars.isEmpty {
             sqlitePath = Self.immutableURI(path)
         } else {
