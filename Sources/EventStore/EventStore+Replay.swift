@@ -63,10 +63,6 @@ extension EventStore {
         // With SQLite's default 2 MB page cache the dirty pages spill to the WAL and are
         // read back again and again.
         "cache_size": -replayPageCacheKiB,
-        // MEMORY (2): each statement that inserts several rows keeps a journal of the pages it
-        // changes, to undo itself alone on failure. On file, once one grew past 64 KiB, that
-        // is two writes per page changed by every later statement: gigabytes per rebuild.
-        "temp_store": 2,
     ]
 
     /// The replay's reading side: every event in order, prepared, in batches.

@@ -75,6 +75,11 @@ public final class EventStore: Sendable {
             // SQLite's default cache is 2 MB: index pages of a district's store (gigabytes)
             // would be read through the kernel on most lookups. Pages are allocated as used.
             try db.execute(sql: "PRAGMA cache_size = -\(Self.pageCacheKiB)")
+            // Each statement that inserts several rows (a meeting's attendance, a study
+            // session's credits) journals the pages it changes, to undo itself alone; on file,
+            // once one such journal outgrew 64 KiB in a transaction, every later one was
+            // written to a temporary file (gigabytes for a rebuild or a large import).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return configuration
     }
@@ -149,7 +154,7 @@ public final class EventStore: Sendable {
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed whole, or rolled back whole.
     ///
     /// - Parameter pragmas: integer connection settings for this transaction only, set before
-    ///   it begins (some, such as `temp_store`, are read only then) and restored after.
+    ///   it begins (some take effect only then) and restored after.
     func writeTransaction<T>(pragmas: KeyValuePairs<String, Int> = [:], _ body: (Database) throws -> T) throws -> T {
         do {
             return try database.writeWithoutTransaction { db in

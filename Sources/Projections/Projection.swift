@@ -17,7 +17,8 @@ protocol Projection: Sendable {
     /// replay: sorting once is several times cheaper than updating them row by row, and
     /// `apply` looks rows up only by primary key.
     var indexes: [String] { get }
-    /// Creates the tables, without the secondary indexes.
+    /// Creates the tables, with only those secondary indexes whose keys arrive in log order
+    /// (dates): kept during a replay, they cost an append at the end each.
     func createTables(in db: Database) throws
     func apply(_ event: DomainEvent, mode: ApplyMode, in db: Database) throws
     /// After a replay: computes what `.replay` mode deferred.
