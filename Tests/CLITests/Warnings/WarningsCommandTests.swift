@@ -127,6 +127,10 @@ import Testing
         #expect(table.stdout.contains("● 红"))
         #expect(table.stdout.contains("依据："))
         #expect(!table.stdout.contains("\u{1B}["))
+        // A branch asked for alone is still shown under its street and community.
+        let branch = try district.run(["warnings", "--lang", "zh", "--org", "b2"])
+        #expect(branch.stdout.contains("■ 关上街道 › 世纪城社区"))
+        #expect(!branch.stdout.contains("未归属街道社区"))
         let summary = try district.run(["warnings", "summary", "--format", "json"])
         let rows = try Self.json(summary.stdout)
         #expect(rows.map { $0["org"].flatMap { ($0 as? [String: Any])?["id"] as? String } } == ["s", "c"])

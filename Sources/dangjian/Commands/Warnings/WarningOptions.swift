@@ -60,7 +60,13 @@ struct EvaluatedWarnings {
 
     /// The organisations in scope, for views grouped by street and community.
     func scope() throws -> [OrganisationSummary] {
-        try subtree ?? store.snapshot { db in try Organisations.subtree(of: nil, in: db) }
+        try subtree ?? district()
+    }
+
+    /// Every organisation: the names of the street and community above a subtree asked for
+    /// with `--org` lie outside it.
+    func district() throws -> [OrganisationSummary] {
+        try store.snapshot { db in try Organisations.subtree(of: nil, in: db) }
     }
 
     /// The findings nobody has acknowledged.

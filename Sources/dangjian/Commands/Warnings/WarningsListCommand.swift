@@ -54,7 +54,7 @@ struct WarningsListCommand: ParsableCommand {
         case .csv:
             output.write(WarningsTable.csv(warnings, language: language))
         case .table:
-            output.write(WarningsTable.render(warnings, scope: try evaluated.scope(), language: language, colour: Terminal.wantsColour))
+            output.write(WarningsTable.render(warnings, names: try evaluated.district(), language: language, colour: Terminal.wantsColour))
         }
         output.flush()
     }

@@ -5,10 +5,12 @@ import Projections
 /// The people's view of warnings: a section per street and community, a traffic light on
 /// every line.
 enum WarningsTable {
-    static func render(_ warnings: [Warning], scope: [OrganisationSummary], language: Language, colour: Bool) -> String {
+    /// - Parameter names: organisations by which to name each warning's organisation, street
+    ///   and community (the whole district, so that those above an `--org` subtree are named).
+    static func render(_ warnings: [Warning], names: [OrganisationSummary], language: Language, colour: Bool) -> String {
         let zh = language == .zh
         guard !warnings.isEmpty else { return (zh ? "没有预警。" : "No warnings.") + "\n" }
-        let organisations = Dictionary(uniqueKeysWithValues: scope.map { ($0.id, $0) })
+        let organisations = Dictionary(uniqueKeysWithValues: names.map { ($0.id, $0) })
         func area(of warning: Warning) -> String {
             let org = organisations[warning.org]
             let parts = [org?.street, org?.community].compactMap { $0 }.compactMap { organisations[$0]?.name }
