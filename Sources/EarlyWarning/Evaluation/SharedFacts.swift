@@ -42,17 +42,18 @@ final class SharedFacts: @unchecked Sendable {
 
     /// The organisations of one kind created on or before the day, by id.
     func organisations(ofKind kind: OrganisationKind, _ db: Database) throws -> [OrganisationFacts] {
-        try organisationsByKind.value {
-            Dictionary(grouping: try organisations(db).values, by: \.kind).mapValues { $0.sorted { $0.id < $1.id } }
-        }[kind] ?? []
+        try byKind(db)[kind] ?? []
     }
 
     /// The ids of ``organisations(ofKind:_:)``, numbered in that order, to find rows by.
     func organisationLookup(ofKind kind: OrganisationKind, _ db: Database) throws -> IDLookup {
-        try organisationLookups.value {
-            let kinds = Set(try organisations(db).values.map(\.kind))
-            return Dictionary(uniqueKeysWithValues: try kinds.map { ($0, IDLookup(try organisations(ofKind: $0, db).map(\.id))) })
-        }[kind] ?? IDLookup([])
+        try organisationLookups.value { try byKind(db).mapValues { IDLookup($0.map(\.id)) } }[kind] ?? IDLookup([])
+    }
+
+    private func byKind(_ db: Database) throws -> [OrganisationKind: [OrganisationFacts]] {
+        try organisationsByKind.value {
+            Dictionary(grouping: try organisations(db).values, by: \.kind).mapValues { $0.sorted { $0.id < $1.id } }
+        }
     }
 
     /// Each branch's committee as of the day.
