@@ -16,7 +16,8 @@ extension EventStore {
     ///
     /// The events are read and prepared on a second connection and thread while the
     /// previous batch is written: the write lock, taken first, keeps the log as it is, so
-    /// both connections see the same events.
+    /// both connections see the same events. The reading starts before `prepare`, which
+    /// may take seconds (dropping large tables visits every page of them).
     ///
     /// - Parameter progress: called after each batch with (events replayed, events in the log).
     public func replay<Projector: ReplayProjector>(
@@ -27,9 +28,8 @@ extension EventStore {
         progress: (Int64, Int64) -> Void = { _, _ in }
     ) throws {
         try writeTransaction(pragmas: Self.replaySettings) { db in
-            try prepare(db)
             let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
-            let pipeline = ReplayPipeline<Projector.Prepared>(capacity: 2)
+            let pipeline = ReplayPipeline<Projector.Prepared>(capacity: Self.replayBatchesAhead)
             let reading = DispatchGroup()
             let reader = try secondReader()
             DispatchQueue.global().async(group: reading) {
@@ -39,6 +39,7 @@ extension EventStore {
                 pipeline.cancel()
                 reading.wait()
             }
+            try prepare(db)
             var replayed: Int64 = 0
             while true {
                 switch pipeline.take() {
@@ -57,6 +58,10 @@ extension EventStore {
             }
         }
     }
+
+    /// How many prepared batches the reader may run ahead of the writer: enough to keep it
+    /// busy while `prepare` drops a district's old tables (about 2 s, 40 batches of 5,000).
+    private static let replayBatchesAhead = 40
 
     /// Connection settings while a replay rewrites every derived table in one transaction.
     private static let replaySettings: KeyValuePairs<String, Int> = [

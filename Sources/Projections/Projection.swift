@@ -21,20 +21,21 @@ protocol Projection: Sendable {
     /// (dates): kept during a replay, they cost an append at the end each.
     func createTables(in db: Database) throws
     func apply(_ event: DomainEvent, mode: ApplyMode, in db: Database) throws
-    /// After a replay: computes what `.replay` mode deferred.
-    func finishReplay(in db: Database) throws
+    /// For a replay: what works out the totals `.replay` mode leaves out, from the events
+    /// (see ``ReplayTotals``); nil when the projection keeps none.
+    func makeReplayTotals() -> (any ReplayTotals)?
 }
 
 /// Whether events arrive one append at a time or as a whole-log replay.
 enum ApplyMode: Sendable {
     /// Inside an append: every table must be current when the transaction commits.
     case live
-    /// During a rebuild: totals that are pure functions of other tables may wait for
-    /// `finishReplay`, computed once instead of after every event.
+    /// During a rebuild: totals that are pure functions of other tables are left out, and
+    /// worked out once at the end by the projection's ``ReplayTotals``.
     case replay
 }
 
 extension Projection {
     var indexes: [String] { [] }
-    func finishReplay(in db: Database) throws {}
+    func makeReplayTotals() -> (any ReplayTotals)? { nil }
 }

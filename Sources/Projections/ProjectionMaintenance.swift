@@ -32,7 +32,7 @@ public enum ProjectionMaintenance {
     }
 
     /// Drops the named projections' tables and replays the whole log into them, in one
-    /// transaction; their secondary indexes are built at the end.
+    /// transaction; their secondary indexes and totals are built at the end.
     public static func rebuild(_ names: Set<String>, in store: EventStore, progress: (Int64, Int64) -> Void = { _, _ in }) throws {
         let selected = ProjectionSet.all.only(names).replaying
         try store.replay(into: selected, prepare: { db in
@@ -47,12 +47,19 @@ public enum ProjectionMaintenance {
                     arguments: [projection.name, projection.version])
             }
         }, finish: { db in
-            for projection in selected.projections {
-                // Totals first: their tables' indexes are then sorted once, not kept row by row.
-                try projection.finishReplay(in: db)
-                for index in projection.indexes {
-                    try db.execute(sql: index)
-                }
+            // The totals gathered from the events are worked out on another core while this
+            // connection sorts the indexes; then it only inserts their rows.
+            let computing = DispatchGroup()
+            for totals in selected.totals {
+                DispatchQueue.global().async(group: computing) { totals.compute() }
+            }
+            defer { computing.wait() }
+            for index in selected.projections.flatMap(\.indexes) {
+                try db.execute(sql: index)
+            }
+            computing.wait()
+            for totals in selected.totals {
+                try totals.insert(in: db)
             }
         }, progress: progress)
     }

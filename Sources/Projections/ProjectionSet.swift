@@ -6,6 +6,8 @@ import PartyBuilding
 public struct ProjectionSet: InlineProjector {
     let projections: [any Projection]
     var mode: ApplyMode = .live
+    /// In a replay, the totals the projections gather from the events as they are applied.
+    var totals: [any ReplayTotals] = []
 
     /// Every projection dangjian has.
     public static let all = ProjectionSet(projections: [
@@ -24,9 +26,9 @@ public struct ProjectionSet: InlineProjector {
         ProjectionSet(projections: projections.filter { names.contains($0.name) }, mode: mode)
     }
 
-    /// The same projections, taking a whole-log replay.
+    /// The same projections, taking a whole-log replay, with fresh totals to gather.
     var replaying: ProjectionSet {
-        ProjectionSet(projections: projections, mode: .replay)
+        ProjectionSet(projections: projections, mode: .replay, totals: projections.compactMap { $0.makeReplayTotals() })
     }
 
     public func apply(_ events: [RecordedEvent], in db: Database) throws {
@@ -44,6 +46,9 @@ extension ProjectionSet: ReplayProjector {
         for event in events {
             for projection in projections {
                 try projection.apply(event, mode: mode, in: db)
+            }
+            for totals in totals {
+                totals.observe(event)
             }
         }
     }

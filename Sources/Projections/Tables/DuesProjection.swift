@@ -47,7 +47,8 @@ struct DuesProjection: Projection {
             arguments: [payment.member, payment.to.description])
     }
 
-    func finishReplay(in db: Database) throws {
-        try db.execute(sql: "INSERT INTO dues_paid_through (member, month) SELECT member, max(to_month) FROM dues_payments GROUP BY member")
+    /// A rebuild works the totals out from the events: see ``DuesTotals``.
+    func makeReplayTotals() -> (any ReplayTotals)? {
+        DuesTotals()
     }
 }

@@ -7,8 +7,8 @@ import PartyBuilding
 /// the last).
 ///
 /// The aggregate tables are pure functions of the ledger: inside an append only the rows
-/// a meeting touches are recomputed; a rebuild computes them all once at the end. Both
-/// ways give the same rows.
+/// a meeting touches are recomputed; a rebuild works them all out from the meeting events
+/// (``MeetingTotals``). Both ways give the same rows.
 struct MeetingProjection: Projection {
     let name = "meetings"
     let version = 3
@@ -107,24 +107,9 @@ struct MeetingProjection: Projection {
         }
     }
 
-    func finishReplay(in db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM meetings_held;
-            INSERT INTO meetings_held (org, type, month, held)
-                SELECT org, type, month, count(*) FROM meetings WHERE retracted = 0 GROUP BY org, type, month;
-            DELETE FROM attendance_monthly;
-            -- Meetings first, then each one's attendance by key, sorted once for the grouping:
-            -- through the index on (member, month) every attendance row would cost two lookups
-            -- at random places.
-            INSERT INTO attendance_monthly (member, month, attended, on_leave, absent, first_participation)
-                SELECT \(Self.attendanceColumns)
-                FROM meetings m CROSS JOIN meeting_attendance a ON a.meeting = m.meeting
-                WHERE m.retracted = 0 GROUP BY a.member, a.month;
-            DELETE FROM member_participation;
-            INSERT INTO member_participation (member, month, first_participation)
-                SELECT member, max(month), first_participation FROM attendance_monthly
-                WHERE first_participation IS NOT NULL GROUP BY member;
-            """)
+    /// A rebuild works the totals out from the events: see ``MeetingTotals``.
+    func makeReplayTotals() -> (any ReplayTotals)? {
+        MeetingTotals()
     }
 
     /// One row of `attendance_monthly` from the attendance rows of a member and month.
@@ -197,7 +182,7 @@ struct MeetingProjection: Projection {
     }
 
     /// Who a meeting counts for: the group of a group meeting, else the branch.
-    private static func organisation(of record: MeetingRecord) -> String {
+    static func organisation(of record: MeetingRecord) -> String {
         record.type == .groupMeeting ? (record.group ?? record.branch) : record.branch
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-// dangjian-bench [--dangjian PATH] [--work DIR] [--events N] [--long-years N] [--runs N] [--query-runs N]
+// dangjian-bench [--dangjian PATH] [--work DIR] [--events N] [--long-years N] [--runs N] [--query-runs N] [--only rebuild]
 //
 // Measures each figure next to its baseline from the same run and prints the results table
 // (benchmarks/README.md). benchmarks/run.sh builds the tool and this harness and runs it.
@@ -11,6 +11,15 @@ guard FileManager.default.isExecutableFile(atPath: options.dangjian) else {
 try FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
 let machine = try Machine.current()
 let started = Date()
+
+if options.onlyRebuild {
+    let imported = options.work + "/imported.sqlite"
+    guard FileManager.default.fileExists(atPath: imported) else {
+        throw BenchError("no \(imported): run the whole set once first (benchmarks/run.sh --work \(options.work))")
+    }
+    ResultsTable.print(try RebuildBenchmark(store: imported, options: options).run(), machine: machine)
+    exit(0)
+}
 
 let short = try District.prepare(years: 1, options: options)
 let long = try District.prepare(years: options.longYears, options: options)
