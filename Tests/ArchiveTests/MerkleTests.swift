@@ -47,4 +47,16 @@ import Testing
     @Test func aFrontierOfTheWrongLengthIsRefused() {
         #expect(MerkleCompactRange(frontierOfSize: 6, hashes: [Self.eventHashes[0]]) == nil)
     }
+
+    /// Leaves and nodes are hashed from hand-padded blocks; they must be the plain SHA-256 of
+    /// 0x00 ‖ hash and 0x01 ‖ left ‖ right (RFC 9162 §2.1.1).
+    @Test func leavesAndNodesAreThePlainSHA256OfTheirPrefixedBytes() {
+        func random() -> Hash256 { Hash256(SHA256.hash(data: (0..<16).map { _ in UInt8.random(in: 0...255) })) }
+        func bytes(_ hash: Hash256) -> [UInt8] { withUnsafeBytes(of: hash.bytes, Array.init) }
+        for _ in 0..<1_000 {
+            let (left, right) = (random(), random())
+            #expect(MerkleHashing.leaf(eventHash: left) == Hash256(SHA256.hash(data: [0x00] + bytes(left))))
+            #expect(MerkleHashing.node(left, right) == Hash256(SHA256.hash(data: [0x01] + bytes(left) + bytes(right))))
+        }
+    }
 }

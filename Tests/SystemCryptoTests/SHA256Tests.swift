@@ -59,4 +59,22 @@ import Testing
         #expect(Array(digest) == viaPointer)
         #expect(Array(digest.prefix(2)) == [0xBA, 0x78])
     }
+
+    /// A message padded as FIPS 180-4 §5.1.1 says: a 1 bit, zeros, the length in bits.
+    static func padded(_ message: [UInt8]) -> [UInt8] {
+        var blocks = message + [0x80]
+        while blocks.count % 64 != 56 { blocks.append(0) }
+        return blocks + withUnsafeBytes(of: UInt64(8 * message.count).bigEndian, Array.init)
+    }
+
+    @Test func paddedBlocksHashAsTheirMessage() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...200) + [33, 65, 33, 65, 1_000] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let blocks = Self.padded(message)
+            #expect(blocks.withUnsafeBytes { SHA256.digest(ofPaddedBlocks: $0) } == SHA256.hash(data: message), "length \(length)")
+        }
+        let abc = Self.padded(Array("abc".utf8))
+        #expect(abc.withUnsafeBytes { SHA256.digest(ofPaddedBlocks: $0) }.hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
 }

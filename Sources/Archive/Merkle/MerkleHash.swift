@@ -80,16 +80,20 @@ enum MerkleHashing {
 
     static let emptyRoot = Hash256(SHA256.hash(data: [UInt8]()))
 
-    /// SHA-256 of the prefix byte and the hashes, laid out in one stack buffer and hashed in one
-    /// call: trees over millions of events make two of these per event.
+    /// SHA-256 of the prefix byte and the hashes, laid out already padded in one stack buffer
+    /// (a leaf's 33 bytes fill one block, a node's 65 two) and compressed block by block:
+    /// trees over millions of events make two of these per event.
     private static func hash(prefix: UInt8, _ first: Hash256, _ second: Hash256?) -> Hash256 {
-        withUnsafeTemporaryAllocation(byteCount: 65, alignment: 1) { buffer in
+        let length = second == nil ? 33 : 65
+        let paddedLength = (length + 1 + 8 + 63) / 64 * 64
+        return withUnsafeTemporaryAllocation(byteCount: 128, alignment: 16) { buffer in
+            buffer.initializeMemory(as: UInt8.self, repeating: 0)
             buffer[0] = prefix
             buffer.storeBytes(of: first.bytes, toByteOffset: 1, as: SIMD32<UInt8>.self)
             if let second { buffer.storeBytes(of: second.bytes, toByteOffset: 33, as: SIMD32<UInt8>.self) }
-            var hasher = SHA256()
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<(second == nil ? 33 : 65)]))
-            return Hash256(hasher.finalize())
+            buffer[length] = 0x80
+            buffer.storeBytes(of: UInt64(8 * length).bigEndian, toByteOffset: paddedLength - 8, as: UInt64.self)
+            return Hash256(SHA256.digest(ofPaddedBlocks: UnsafeRawBufferPointer(rebasing: buffer[..<paddedLength])))
         }
     }
 }
