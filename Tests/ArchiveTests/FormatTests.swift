@@ -29,6 +29,39 @@ import Testing
         #expect(Self.parse(altered) != nil)
     }
 
+    /// Where the scanner refuses `content` as the inside of a string literal, or nil.
+    static func stringRefusal(_ content: [UInt8]) -> Int? {
+        ([UInt8(ascii: "\"")] + content + [UInt8(ascii: "\"")]).withUnsafeBytes { bytes -> Int? in
+            var scanner = CanonicalScanner(bytes: bytes)
+            do throws(LineProblem) { _ = try scanner.string(); return nil } catch { return error.offset }
+        }
+    }
+
+    /// Strings are read with a fast path for runs of common three-byte characters (Chinese);
+    /// it must accept exactly the well-formed UTF-8 and refuse the rest at the bad sequence,
+    /// whichever bytes surround it.
+    @Test func stringsAcceptExactlyWellFormedUTF8() {
+        let chinese: [UInt8] = Array("中文".utf8)
+        let others: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        for lead in UInt8(0x80)...0xFF {
+            for second in others {
+                for third in others {
+                    for fourth: UInt8 in [0x41, 0x80, 0xBF, 0xC0] {
+                        let content = chinese + [lead, second, third, fourth] + chinese
+                        let refusal = Self.stringRefusal(content)
+                        let wellFormed = !transcode(content.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true) { _ in }
+                        #expect((refusal == nil) == wellFormed, "\(content.map { String($0, radix: 16) })")
+                        if let refusal { #expect((1 + chinese.count..<1 + chinese.count + 4).contains(refusal)) }
+                    }
+                }
+            }
+        }
+        // A surrogate (ED A0 80) and an overlong form (E0 80 80) after Chinese text are refused at their lead.
+        for bad: [UInt8] in [[0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80]] {
+            #expect(Self.stringRefusal(chinese + bad) == 1 + chinese.count)
+        }
+    }
+
     @Test func csvSnapshotsStartWithAByteOrderMarkForSpreadsheets() {
         let bytes = CSVDocument(name: "r.csv", csv: "名称,value\r\n").encoded()
         #expect(bytes == [0xEF, 0xBB, 0xBF] + Array("名称,value\r\n".utf8))

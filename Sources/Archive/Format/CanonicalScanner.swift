@@ -123,7 +123,7 @@ struct CanonicalScanner {
             case 0x00..<0x20:
                 throw problem("a control character must be escaped", zh: "控制字符必须转义")
             case 0x80...:
-                try utf8Sequence()
+                if !skipCommonThreeByteSequences() { try utf8Sequence() }
             default:
                 index += 1
             }
@@ -149,6 +149,25 @@ struct CanonicalScanner {
             }
             index += 8
         }
+    }
+
+    /// Skips a run of three-byte UTF-8 sequences whose lead byte is E1–EC or EE–EF — nearly
+    /// all Chinese text — checking only that two continuation bytes follow: with those leads,
+    /// any continuation bytes spell a scalar that is neither overlong nor a surrogate.
+    /// Returns false when it skipped nothing, so ``utf8Sequence()`` checks that byte in full.
+    ///
+    /// Every Chinese character otherwise took a mispredicted turn through the string's switch
+    /// and the general decoder; archives are mostly Chinese names and titles.
+    private mutating func skipCommonThreeByteSequences() -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let start = index
+        while index + 3 <= bytes.count {
+            let lead = base.load(fromByteOffset: index, as: UInt8.self)
+            let continuations = base.loadUnaligned(fromByteOffset: index + 1, as: UInt16.self)
+            guard lead >= 0xE1, lead != 0xED, lead <= 0xEF, continuations & 0xC0C0 == 0x8080 else { break }
+            index += 3
+        }
+        return index != start
     }
 
     mutating func nullOrString() throws(LineProblem) -> Range<Int>? {
