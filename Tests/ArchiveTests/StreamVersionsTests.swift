@@ -18,6 +18,14 @@ import Testing
         #expect(Self.update(&table, "stream-0x", hash: 42, 1) == nil)
     }
 
+    /// A slot holds an id's first 16 bytes; ids alike there are told apart by the rest.
+    @Test func idsAlikeInTheirFirstBytesAreKeptApart() {
+        var table = StreamVersions()
+        let ids = ["0123456789abcd", "0123456789abcdX", "0123456789abcdY", "0123456789abcdXY", "0123456789abcdXZ", "0123456789abc"]
+        for id in ids { #expect(Self.update(&table, id, hash: 7, 1) == nil) }
+        for id in ids { #expect(Self.update(&table, id, hash: 7, 2) == 1, "\(id)") }
+    }
+
     @Test func versionsSurviveTheTableGrowing() {
         var table = StreamVersions()
         let ids = (0..<50_000).map { "meeting-\($0)-" + String(repeating: "x", count: $0 % 40) }

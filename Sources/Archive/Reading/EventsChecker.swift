@@ -93,6 +93,7 @@ struct EventsChecker {
 
     /// The checks that depend on the lines before, for one batch checked by a worker.
     private mutating func take(_ checked: LineBatchCheck) throws {
+        streamVersions.warm(checked.lines.lazy.map(\.streamIDHash))
         for (index, line) in checked.lines.enumerated() {
             let lineNumber = count + 1
             let position = line.position
