@@ -38,16 +38,15 @@ public enum ComplianceReport {
         var held = Set<HeldKey>()
         // By type, then month: the range of each required type is read off an index.
         let types = requirements.map(\.type.rawValue)
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT org, type, month FROM meetings_held
-                WHERE type IN (\(types.map { _ in "?" }.joined(separator: ", "))) AND month BETWEEN ? AND ? AND \(filter.sql)
-                """,
-            arguments: StatementArguments(types) + [period.start.description, period.end.description] + filter.arguments)
-        while let row = try rows.next() {
-            guard let month = YearMonth(parsing: row[2] as String) else { continue }
-            held.insert(HeldKey(org: row[0], type: row[1], month: month.index))
+        try db.forEachRow(
+            """
+            SELECT org, type, month FROM meetings_held
+            WHERE type IN (\(types.map { _ in "?" }.joined(separator: ", "))) AND month BETWEEN ? AND ? AND \(filter.sql)
+            """,
+            arguments: StatementArguments(types) + [period.start.description, period.end.description] + filter.arguments
+        ) { row in
+            guard let month = row.yearMonth(2) else { return }
+            held.insert(HeldKey(org: row.string(0), type: row.string(1), month: month.index))
         }
         let committees = try Dictionary(uniqueKeysWithValues: Row.fetchAll(
             db, sql: "SELECT branch, min(elected_on) FROM committee_elections GROUP BY branch"

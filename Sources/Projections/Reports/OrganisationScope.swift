@@ -39,11 +39,15 @@ struct OrganisationScope {
             sql += " WHERE id IN (SELECT org FROM org_ancestors WHERE ancestor = ?)"
             arguments = [root]
         }
-        organisations = try Row.fetchAll(db, sql: sql + " ORDER BY path", arguments: arguments).map { row in
-            OrganisationSummary(
-                id: row["id"], name: row["name"], kind: row["kind"], path: row["path"], street: row["street"],
-                community: row["community"], branch: row["branch"], since: CalendarDate(parsing: row["since"] as String)!)
+        // By column index (``ColumnReader``): a district has 3,200 organisations, and GRDB looks
+        // each column name up again, lower-cased, in every row.
+        var organisations: [OrganisationSummary] = []
+        try db.forEachRow(sql + " ORDER BY path", arguments: arguments) { row in
+            organisations.append(OrganisationSummary(
+                id: row.string(0), name: row.string(1), kind: row.string(2), path: row.string(3), street: row.optionalString(4),
+                community: row.optionalString(5), branch: row.optionalString(6), since: row.date(7)!))
         }
+        self.organisations = organisations
     }
 
     func ofKind(_ kind: OrganisationKind) -> [OrganisationSummary] {
