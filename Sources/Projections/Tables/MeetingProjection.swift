@@ -112,12 +112,6 @@ struct MeetingProjection: Projection {
         MeetingTotals()
     }
 
-    /// One row of `attendance_monthly` from the attendance rows of a member and month.
-    private static let attendanceColumns = """
-        a.member, a.month, sum(a.status = 'attended'), sum(a.status = 'leave'), sum(a.status = 'absent'),
-        min(CASE WHEN a.status IN ('attended', 'leave') THEN m.date END)
-        """
-
     /// Writes (or overwrites) the ledger row and attendance rows of one meeting.
     private func write(_ record: MeetingRecord, of meeting: String, lateReason: String?, corrections: Int, in db: Database) throws {
         let org = Self.organisation(of: record)
@@ -230,7 +224,8 @@ struct MeetingProjection: Projection {
             try db.executeCached(sql: "DELETE FROM attendance_monthly WHERE member = ? AND month = ?", arguments: arguments)
             try db.executeCached(sql: """
                 INSERT INTO attendance_monthly (member, month, attended, on_leave, absent, first_participation)
-                SELECT \(Self.attendanceColumns)
+                SELECT a.member, a.month, sum(a.status = 'attended'), sum(a.status = 'leave'), sum(a.status = 'absent'),
+                    min(CASE WHEN a.status IN ('attended', 'leave') THEN m.date END)
                 FROM meeting_attendance a JOIN meetings m ON m.meeting = a.meeting
                 WHERE a.member = ? AND a.month = ? AND m.retracted = 0 GROUP BY a.member, a.month
                 """, arguments: arguments)

@@ -9,9 +9,20 @@ final class StudyTotals: ReplayTotals, @unchecked Sendable {
         var year: Int
     }
 
+    /// One member's study in one year.
+    private struct Total {
+        var hoursTenths = 0
+        var sessions = 0
+
+        mutating func add(_ tenths: Int) {
+            hoursTenths += tenths
+            sessions += 1
+        }
+    }
+
     /// The sessions as logged: the writer only keeps them, the sums are made in `compute`.
     private var sessions: [(members: [String], year: Int, hoursTenths: Int)] = []
-    private var rows: [(key: Key, value: (hoursTenths: Int, sessions: Int))] = []
+    private var rows: [(key: Key, total: Total)] = []
 
     func observe(_ event: DomainEvent) {
         guard case .studyLogged(let study) = event else { return }
@@ -19,11 +30,11 @@ final class StudyTotals: ReplayTotals, @unchecked Sendable {
     }
 
     func compute() {
-        var totals: [Key: (hoursTenths: Int, sessions: Int)] = [:]
+        var totals: [Key: Total] = [:]
         for session in sessions {
             for member in session.members {
-                totals[Key(member: BytewiseText(member), year: session.year), default: (0, 0)].hoursTenths += session.hoursTenths
-                totals[Key(member: BytewiseText(member), year: session.year)]!.sessions += 1
+                // One lookup per credit: the entry is changed in place.
+                totals[Key(member: BytewiseText(member), year: session.year), default: Total()].add(session.hoursTenths)
             }
         }
         sessions = []
