@@ -27,10 +27,13 @@ let package = Package(
             name: "COpenSSL",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        // SHA-256's compression function with the x86 SHA extensions, one message or two
+        // interleaved (SystemCrypto's SHA256State.swift says why it is hand-written).
+        .target(name: "CSHA256Lanes"),
         // SHA-256, Ed25519 and AES-GCM with swift-crypto's names, on the system libcrypto.
         .target(
             name: "SystemCrypto",
-            dependencies: ["COpenSSL"]),
+            dependencies: ["COpenSSL", "CSHA256Lanes"]),
         // The append-only, hash-chained event log on SQLite. Knows no party-building words.
         .target(
             name: "EventStore",

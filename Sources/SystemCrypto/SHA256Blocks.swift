@@ -1,5 +1,3 @@
-internal import COpenSSL
-
 extension SHA256 {
     /// The digest of a message that the caller has already padded to whole 64-byte blocks
     /// (FIPS 180-4 §5.1.1: a 1 bit, zeros, the length in bits as a big-endian UInt64).
@@ -10,20 +8,8 @@ extension SHA256 {
     /// million-event archive, this saves most of the ~100 ns each took beyond compressing.
     public static func digest(ofPaddedBlocks blocks: UnsafeRawBufferPointer) -> Digest {
         precondition(!blocks.isEmpty && blocks.count % 64 == 0, "a padded message is whole 64-byte blocks")
-        var context = SHA256_CTX()
-        SHA256_Init(&context)
-        let bytes = blocks.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        for offset in stride(from: 0, to: blocks.count, by: 64) {
-            SHA256_Transform(&context, bytes + offset)
-        }
-        // The digest is the state words, each big-endian.
-        return Digest { digest in
-            Swift.withUnsafeBytes(of: context.h) { words in
-                for index in 0..<8 {
-                    let word = words.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self).bigEndian
-                    UnsafeMutableRawPointer(digest).storeBytes(of: word, toByteOffset: 4 * index, as: UInt32.self)
-                }
-            }
-        }
+        var state = SHA256State()
+        state.compress(blocks.baseAddress!, count: blocks.count / 64)
+        return state.digest
     }
 }

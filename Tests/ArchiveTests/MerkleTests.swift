@@ -44,6 +44,34 @@ import Testing
         }
     }
 
+    /// Batches hash their nodes a level at a time, two at a time: from any start, in batches
+    /// of any size, the range must hold the very nodes that leaf-by-leaf appending makes.
+    @Test func leavesAppendedInBatchesMakeTheSameRangeAsOneByOne() {
+        for start in 0...9 {
+            for count in 0...(Self.eventHashes.count - start) {
+                let hashes = Array(Self.eventHashes[start..<(start + count)])
+                var oneByOne = MerkleCompactRange(start: Int64(start))
+                for hash in hashes { oneByOne.appendLeaf(eventHash: hash) }
+                var whole = MerkleCompactRange(start: Int64(start))
+                whole.appendLeaves(eventHashes: hashes)
+                var batched = MerkleCompactRange(start: Int64(start))
+                var offset = 0
+                var batchSize = 2
+                while offset < count {
+                    let end = min(count, offset + batchSize)
+                    batched.appendLeaves(eventHashes: Array(hashes[offset..<end]))
+                    offset = end
+                    batchSize += 3
+                }
+                #expect(whole == oneByOne, "\(count) from \(start)")
+                #expect(batched == oneByOne, "\(count) from \(start), in batches")
+                if start == 0 {
+                    #expect(whole.root == Self.referenceRoot(Self.eventHashes.prefix(count)))
+                }
+            }
+        }
+    }
+
     @Test func aFrontierOfTheWrongLengthIsRefused() {
         #expect(MerkleCompactRange(frontierOfSize: 6, hashes: [Self.eventHashes[0]]) == nil)
     }

@@ -6,18 +6,23 @@ import Foundation
 /// Both ends of an archive use it: the writer compresses chunks on every core while one
 /// thread reads the log, and the verifier checks batches of lines on every core while one
 /// thread decompresses and walks the chain.
+///
+/// On a serial `queue` the jobs also run one at a time in order, each seeing what the one
+/// before it left: the verifier hashes the events file that way, off the reading thread.
 struct OrderedJobs<Output: Sendable> {
     private let limit: Int
+    private let queue: DispatchQueue
     private var pending: [BackgroundJob<Output>] = []
 
-    init(limit: Int = ProcessInfo.processInfo.activeProcessorCount + 1) {
+    init(limit: Int = ProcessInfo.processInfo.activeProcessorCount + 1, queue: DispatchQueue = .global(qos: .userInitiated)) {
         self.limit = max(1, limit)
+        self.queue = queue
     }
 
     /// Starts `work`. When that makes `limit` pieces in flight, waits for the oldest and
     /// returns its result, which the caller handles before submitting more.
     mutating func submit(_ work: @escaping @Sendable () -> Output) -> Output? {
-        pending.append(BackgroundJob(work))
+        pending.append(BackgroundJob(on: queue, work))
         return pending.count >= limit ? pending.removeFirst().result() : nil
     }
 
@@ -36,8 +41,8 @@ final class BackgroundJob<Output: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var output: Output?
 
-    init(_ work: @escaping @Sendable () -> Output) {
-        DispatchQueue.global(qos: .userInitiated).async {
+    init(on queue: DispatchQueue = .global(qos: .userInitiated), _ work: @escaping @Sendable () -> Output) {
+        queue.async {
             self.output = work()
             self.done.signal()
         }

@@ -154,15 +154,16 @@ public enum ArchiveExporter {
         while next < from {
             let batch = try store.readAll(from: next, limit: Int(min(Int64(batchSize * 4), from - next)))
             guard !batch.isEmpty else { break }
-            for event in batch {
+            let hashes = try batch.map { event in
                 guard let hash = Hash256(hex: event.hash) else {
                     throw ArchiveError.refused(BilingualText(
                         zh: "位置 \(event.position) 的哈希无效：请先运行 `dangjian verify`",
                         en: "the hash at position \(event.position) is not valid: run `dangjian verify` first"))
                 }
-                tree.appendLeaf(eventHash: hash)
-                lastHash = event.hash
+                return hash
             }
+            tree.appendLeaves(eventHashes: hashes)
+            lastHash = batch.last!.hash
             next = batch.last!.position + 1
         }
         return (tree, lastHash)

@@ -17,21 +17,24 @@ struct EventBlock: Sendable {
     /// Reads the events at `positions` with `read` (one of ``EventStore/canonicalLineReader()``).
     init(positions: ClosedRange<Int64>, read: (ClosedRange<Int64>) throws -> CanonicalLineBatch) throws {
         let batch = try read(positions)
-        var merkle = MerkleCompactRange(start: positions.lowerBound - 1)
+        var leaves: [Hash256] = []
+        leaves.reserveCapacity(batch.entries.count)
         var hashes: (previous: Hash256, first: Hash256, last: Hash256)?
         try batch.bytes.withUnsafeBytes { bytes in
             for entry in batch.entries {
-                // Positions are leaf indices + 1: the next one expected is the range's end + 1.
-                guard entry.position == merkle.end + 1 else { throw Self.missing(merkle.end + 1) }
+                let expected = positions.lowerBound + Int64(leaves.count)
+                guard entry.position == expected else { throw Self.missing(expected) }
                 // A broken chain would make an archive no auditor can verify: refuse it here.
                 guard let hash = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[entry.hash])),
                       let previous = Hash256(hexDigits: UnsafeRawBufferPointer(rebasing: bytes[entry.previousHash])),
                       hashes.map({ $0.last == previous }) ?? true
                 else { throw Self.chainBroken(at: entry.position) }
-                merkle.appendLeaf(eventHash: hash)
+                leaves.append(hash)
                 hashes = (hashes?.previous ?? previous, hashes?.first ?? hash, hash)
             }
         }
+        var merkle = MerkleCompactRange(start: positions.lowerBound - 1)
+        merkle.appendLeaves(eventHashes: leaves)
         guard let hashes, merkle.end == positions.upperBound else { throw Self.missing(merkle.end + 1) }
         self.bytes = batch.bytes
         self.positions = positions

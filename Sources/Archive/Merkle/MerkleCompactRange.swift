@@ -44,7 +44,33 @@ public struct MerkleCompactRange: Sendable, Equatable {
 
     /// Appends the next leaf: the hash of the event at position `end + 1`.
     public mutating func appendLeaf(eventHash: Hash256) {
-        append(Node(start: end, size: 1, hash: MerkleHashing.leaf(eventHash: eventHash)))
+        appendLeaves(eventHashes: [eventHash])
+    }
+
+    /// Appends the next leaves: the hashes of the events from position `end + 1` on.
+    ///
+    /// The batch is hashed a level at a time, so that its nodes, independent of one another
+    /// within a level, are hashed two at a time. At each level, a first node that is a right
+    /// child joins the range at once (merging with its sibling there); the others pair up into
+    /// the level above; a last one left without its sibling waits, and the waiting ones join
+    /// the range at the end, largest (leftmost) first.
+    public mutating func appendLeaves(eventHashes: [Hash256]) {
+        var level = MerkleHashing.leaves(eventHashes: eventHashes)
+        var levelStart = end
+        var size: Int64 = 1
+        var waiting: [Node] = []
+        while !level.isEmpty {
+            if levelStart % (2 * size) != 0 {
+                append(Node(start: levelStart, size: size, hash: level.removeFirst()))
+                levelStart += size
+            }
+            if level.count % 2 == 1 {
+                waiting.append(Node(start: levelStart + size * Int64(level.count - 1), size: size, hash: level.removeLast()))
+            }
+            level = MerkleHashing.parents(of: level)
+            size *= 2
+        }
+        for node in waiting.reversed() { append(node) }
     }
 
     /// Appends every node of `later`, which must begin where this range ends.

@@ -99,20 +99,25 @@ private struct MemberConsumer: TarStreamParser.Consumer {
         small = isSmall ? [] : nil
     }
 
+    /// The events are hashed as they are checked (``EventsChecker``), every other member here.
     mutating func memberData(_ bytes: ArraySlice<UInt8>) throws {
-        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         size += Int64(bytes.count)
         if name == ArchiveManifest.eventsFileName {
             try contents.events.feed(bytes)
-        } else if small != nil {
+            return
+        }
+        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        if small != nil {
             small!.append(contentsOf: bytes)
         }
     }
 
     mutating func endMember() throws {
-        contents.members.append(.init(name: name, size: size, sha256: Hex.string(hasher.finalize()), offset: memberOffset))
+        let isEvents = name == ArchiveManifest.eventsFileName
+        if isEvents { try contents.events.finish() }
+        let digest = isEvents ? contents.events.fileDigest : hasher.finalize()
+        contents.members.append(.init(name: name, size: size, sha256: Hex.string(digest), offset: memberOffset))
         switch name {
-        case ArchiveManifest.eventsFileName: try contents.events.finish()
         case ArchiveManifest.fileName: contents.manifestBytes = small
         case ArchiveManifest.signatureFileName: contents.signatureBytes = small
         default: break

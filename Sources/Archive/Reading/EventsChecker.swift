@@ -1,16 +1,20 @@
 import Bilingual
 import EventStore
+import Foundation
+import SystemCrypto
 
 /// Checks `events.ndjson` as it streams past: each line canonical, positions consecutive,
 /// each `prev_hash` the hash before it, each hash the one its bytes call for, stream
 /// versions consecutive within the archive; and builds the Merkle compact range.
 ///
-/// Every line carries its own `prev_hash`, so the costly part — parsing a line and hashing
-/// it, and the Merkle nodes over a run of lines — needs nothing from the lines before it:
-/// batches of lines are checked on every core (``LineBatchCheck``), and this type only walks
-/// their results in order for what does depend on order (positions, linkage, stream
-/// versions, joining the Merkle ranges). The first failure in line order is reported, with
-/// the same message as a one-line-at-a-time check.
+/// Every line carries its own `prev_hash`, so the costly part — parsing a line, and the
+/// Merkle nodes over a run of lines — needs nothing from the lines before it: batches of
+/// lines are checked on every core (``LineBatchCheck``). Each batch's event hashes are then
+/// computed together with the SHA-256 of the whole file, which must go in order, one batch
+/// after another on a serial queue (``SHA256Stream``). This type only walks the results in
+/// order for what does depend on order (positions, linkage, stream versions, joining the
+/// Merkle ranges). The first failure in line order is reported, with the same message as a
+/// one-line-at-a-time check.
 struct EventsChecker {
     /// No event line is longer: a line still without its newline past this is refused, so a
     /// hostile file cannot make the reader hold an endless line in memory.
@@ -28,13 +32,19 @@ struct EventsChecker {
     private var carry: [UInt8] = []
     /// The events.ndjson offset of `carry`'s first byte: where the next batch starts.
     private var pendingStart: Int64 = 0
-    private var checking = OrderedJobs<LineBatchCheck>()
+    private var checking = OrderedJobs<(piece: ArraySlice<UInt8>, check: LineBatchCheck)>()
+    private let fileHash = EventsFileHash()
+    private var hashing: OrderedJobs<(check: LineBatchCheck, digests: [SHA256.Digest])>
     /// Called with each checked event when importing; nil when only verifying.
     private let onEvent: ((RecordedEvent) throws -> Void)?
 
     init(onEvent: ((RecordedEvent) throws -> Void)? = nil) {
         self.onEvent = onEvent
+        hashing = OrderedJobs(queue: fileHash.queue)
     }
+
+    /// The SHA-256 of the whole of `events.ndjson`, once ``finish()`` has returned.
+    var fileDigest: SHA256.Digest { fileHash.stream.finalize() }
 
     /// Takes the next piece of the member; lines may span pieces.
     ///
@@ -42,28 +52,39 @@ struct EventsChecker {
     /// rather than copied: only the line it completes, begun in the pieces before, is joined
     /// up, and the piece of a line after its last newline waits for the next.
     mutating func feed(_ piece: ArraySlice<UInt8>) throws {
-        guard let lastNewline = piece.lastIndex(of: 0x0A) else {
-            carry.append(contentsOf: piece)
-            try checkCarryLength()
-            return
-        }
         var completed: [UInt8] = []
-        var lines = piece[..<(lastNewline + 1)]
-        if !carry.isEmpty {
-            let firstNewline = lines.firstIndex(of: 0x0A)!
-            completed = carry + lines[...firstNewline]
-            lines = lines[(firstNewline + 1)...]
-            carry.removeAll(keepingCapacity: true)
+        var lines = piece[piece.startIndex..<piece.startIndex]
+        if let lastNewline = piece.lastIndex(of: 0x0A) {
+            lines = piece[..<(lastNewline + 1)]
+            if !carry.isEmpty {
+                let firstNewline = lines.firstIndex(of: 0x0A)!
+                completed = carry + lines[...firstNewline]
+                lines = lines[(firstNewline + 1)...]
+                carry.removeAll(keepingCapacity: true)
+            }
+            carry.append(contentsOf: piece[(lastNewline + 1)...])
+        } else {
+            carry.append(contentsOf: piece)
         }
         let start = pendingStart
         pendingStart += Int64(completed.count + lines.count)
-        carry.append(contentsOf: piece[(lastNewline + 1)...])
         try checkCarryLength()
         let decodesEvents = onEvent != nil
+        // Every piece goes through, lines or none: the file's hash takes each in turn.
         if let checked = checking.submit({ [completed, lines] in
-            LineBatchCheck(completed, lines, startingAt: start, decodesEvents: decodesEvents)
+            (piece, LineBatchCheck(completed, lines, startingAt: start, decodesEvents: decodesEvents))
         }) {
-            try take(checked)
+            try hash(checked.piece, checked.check)
+        }
+    }
+
+    /// Hashes the batch's events alongside its piece of the file, after the pieces before it.
+    private mutating func hash(_ piece: ArraySlice<UInt8>, _ check: LineBatchCheck) throws {
+        let fileHash = fileHash
+        if let hashed = hashing.submit({
+            (check, piece.withUnsafeBytes { fileHash.stream.update($0, alongside: check.hashedMessages) })
+        }) {
+            try take(hashed.check, hashed.digests)
         }
     }
 
@@ -78,7 +99,10 @@ struct EventsChecker {
     /// Checks what is still in flight, and that the member ended with a complete line.
     mutating func finish() throws {
         while let checked = checking.next() {
-            try take(checked)
+            try hash(checked.piece, checked.check)
+        }
+        while let hashed = hashing.next() {
+            try take(hashed.check, hashed.digests)
         }
         guard carry.isEmpty else {
             throw ArchiveProblem(
@@ -91,8 +115,9 @@ struct EventsChecker {
         }
     }
 
-    /// The checks that depend on the lines before, for one batch checked by a worker.
-    private mutating func take(_ checked: LineBatchCheck) throws {
+    /// The checks that depend on the lines before, for one batch checked by a worker, with
+    /// its lines' hashes as computed from their content.
+    private mutating func take(_ checked: LineBatchCheck, _ computedHashes: [SHA256.Digest]) throws {
         streamVersions.warm(checked.lines.lazy.map(\.streamIDHash))
         for (index, line) in checked.lines.enumerated() {
             let lineNumber = count + 1
@@ -114,7 +139,7 @@ struct EventsChecker {
                     zh: "\(place.zh)：prev_hash 与上一事件的哈希不符：链条断开",
                     en: "\(place.en): prev_hash is not the previous event's hash: the chain is broken")
             }
-            guard line.contentMatchesHash else {
+            guard Hash256(computedHashes[index]) == line.hash else {
                 throw ArchiveProblem(
                     zh: "\(place.zh)：哈希与事件内容不符：该事件被改动过",
                     en: "\(place.en): the hash does not match the event's content: the event was altered")
@@ -164,4 +189,15 @@ struct EventsChecker {
     private static func describe(_ error: any Error) -> BilingualText {
         (error as? any UserFacingError)?.message ?? BilingualText(zh: "\(error)", en: "\(error)")
     }
+}
+
+/// The SHA-256 of `events.ndjson`, advanced by one job after another on `queue`.
+///
+/// `@unchecked Sendable`: only the jobs on the serial `queue` change `stream`, in the order
+/// they were submitted, and ``EventsChecker/fileDigest`` reads it only after waiting for the
+/// last of them.
+private final class EventsFileHash: @unchecked Sendable {
+    /// Serial, but run by the same worker threads as the line checks rather than one of its own.
+    let queue = DispatchQueue(label: "dangjian.archive.events-file-hash", target: .global(qos: .userInitiated))
+    var stream = SHA256Stream()
 }

@@ -3,8 +3,10 @@ import Foundation
 import SystemCrypto
 
 /// What a worker finds in a batch of complete lines of `events.ndjson`, on its own: each line
-/// parsed, its hash recomputed, and the Merkle range over the batch's leaves (taking the
-/// positions as consecutive from the first line's, which ``EventsChecker`` then confirms).
+/// parsed, the bytes its hash covers laid out for hashing, and the Merkle range over the
+/// batch's leaves (taking the positions as consecutive from the first line's, which
+/// ``EventsChecker`` then confirms). The hashes themselves are computed next, alongside the
+/// events file's own (``SHA256Stream``).
 struct LineBatchCheck: Sendable {
     struct Line: Sendable {
         /// The events.ndjson offset where the line starts.
@@ -12,7 +14,6 @@ struct LineBatchCheck: Sendable {
         var position: Int64
         var previousHash: Hash256
         var hash: Hash256
-        var contentMatchesHash: Bool
         /// The stream id as the line spells it, quotes included, in `streamIDs`, and its
         /// ``StreamVersions/hash(_:)``: computed here, so the ordered walk only looks it up.
         var streamID: Range<Int>
@@ -26,6 +27,9 @@ struct LineBatchCheck: Sendable {
     var streamIDs: [UInt8] = []
     /// That first line that is not: its events.ndjson offset, and what is wrong at which byte.
     var malformed: (offset: Int64, problem: LineProblem)?
+    /// What each line's hash covers: SHA-256(previous hash ‖ the line without its `"hash"`
+    /// member) is the event's hash.
+    var hashedMessages: SHA256PaddedMessages
     /// Each line's event, when importing.
     var events: [RecordedEvent] = []
     var merkle: MerkleCompactRange?
@@ -35,9 +39,15 @@ struct LineBatchCheck: Sendable {
     /// arrived, without joining them: `first` is the line that spans two pieces, if any.
     init(_ first: [UInt8], _ rest: ArraySlice<UInt8>, startingAt base: Int64, decodesEvents: Bool) {
         lines.reserveCapacity(rest.count / 256 + 1)
+        hashedMessages = SHA256PaddedMessages(reservingCapacity: first.count + rest.count + rest.count / 8 + 128)
         streamIDs.reserveCapacity(rest.count / 16 + 64)
-        guard check(first, startingAt: base, decodesEvents: decodesEvents) else { return }
-        _ = check(rest, startingAt: base + Int64(first.count), decodesEvents: decodesEvents)
+        if check(first, startingAt: base, decodesEvents: decodesEvents) {
+            _ = check(rest, startingAt: base + Int64(first.count), decodesEvents: decodesEvents)
+        }
+        if let firstLine = lines.first {
+            merkle = MerkleCompactRange(start: firstLine.position - 1)
+            merkle!.appendLeaves(eventHashes: lines.map(\.hash))
+        }
     }
 
     /// Checks every line of `bytes`; false when one is malformed (the rest are not looked at).
@@ -57,13 +67,15 @@ struct LineBatchCheck: Sendable {
                 let streamID = UnsafeRawBufferPointer(rebasing: text[envelope.streamID])
                 lines.append(Line(
                     offset: base + Int64(start), position: envelope.position, previousHash: envelope.previousEventHash,
-                    hash: envelope.eventHash, contentMatchesHash: Self.recomputedHash(text, envelope) == envelope.eventHash,
+                    hash: envelope.eventHash,
                     streamID: streamIDs.count..<streamIDs.count + streamID.count, streamIDHash: StreamVersions.hash(streamID),
                     streamVersion: envelope.streamVersion))
                 streamIDs.append(contentsOf: streamID)
+                withUnsafeBytes(of: envelope.previousEventHash.bytes) { hashedMessages.append($0) }
+                hashedMessages.append(UnsafeRawBufferPointer(rebasing: text[..<envelope.hashMember.lowerBound]))
+                hashedMessages.append(UnsafeRawBufferPointer(rebasing: text[envelope.hashMember.upperBound...]))
+                hashedMessages.endMessage()
                 if decodesEvents { events.append(envelope.recordedEvent(in: text)) }
-                if merkle == nil { merkle = MerkleCompactRange(start: envelope.position - 1) }
-                merkle!.appendLeaf(eventHash: envelope.eventHash)
                 start = end + 1
             }
             return true
@@ -73,14 +85,5 @@ struct LineBatchCheck: Sendable {
     /// The stream id of `line`, unescaped: for messages.
     func streamIDText(of line: Line) -> String {
         streamIDs.withUnsafeBytes { CanonicalScanner.unescapedString($0, line.streamID) }
-    }
-
-    /// SHA-256(previous hash ‖ the line without its `"hash"` member): the event's hash.
-    private static func recomputedHash(_ line: UnsafeRawBufferPointer, _ envelope: EnvelopeLine) -> Hash256 {
-        var hasher = SHA256()
-        withUnsafeBytes(of: envelope.previousEventHash.bytes) { hasher.update(bufferPointer: $0) }
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: line[..<envelope.hashMember.lowerBound]))
-        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: line[envelope.hashMember.upperBound...]))
-        return Hash256(hasher.finalize())
     }
 }
