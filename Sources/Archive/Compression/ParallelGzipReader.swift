@@ -78,11 +78,16 @@ struct ParallelGzipReader: GzipChunkSource {
                 en: "it states a length of \(length) bytes, which no member of a dangjian archive has: the file was altered"
             ).located(at: ArchivePlace.gzipMember(at: offset))
         }
-        let rest = try input.read(upTo: length - Int(headerEnd))
-        guard Int64(rest.count) == Int64(length) - headerEnd else {
+        // The rest is read straight into the member's buffer, after the header already read.
+        let header = fixed + extra
+        let bytes = try [UInt8](unsafeUninitializedCapacity: length) { buffer, filled in
+            _ = buffer.initialize(fromContentsOf: header)
+            filled = header.count + (try input.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[header.count...]))))
+        }
+        guard bytes.count == length else {
             throw GzipProblems.truncated(memberAt: offset, fileSize: input.offset)
         }
-        return Member(offset: offset, bytes: fixed + extra + rest)
+        return Member(offset: offset, bytes: bytes)
     }
 
     /// The member's content, or why it is damaged; runs on a worker thread.

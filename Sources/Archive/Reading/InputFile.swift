@@ -27,17 +27,23 @@ final class InputFile {
 
     /// The next `count` bytes, or fewer when the file ends first.
     func read(upTo count: Int) throws -> [UInt8] {
-        let bytes = try [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
-            filled = 0
-            while filled < count {
-                let got = Foundation.read(descriptor, buffer.baseAddress! + filled, count - filled)
-                if got < 0 && errno == EINTR { continue }
-                guard got >= 0 else { throw ArchiveError.io(path: path, detail: String(cString: strerror(errno))) }
-                if got == 0 { break }
-                filled += got
-            }
+        try [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = try read(into: UnsafeMutableRawBufferPointer(buffer))
         }
-        offset += Int64(bytes.count)
-        return bytes
+    }
+
+    /// Fills `buffer` with the next bytes, or part of it when the file ends first; returns how
+    /// many bytes it read.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let got = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            if got < 0 && errno == EINTR { continue }
+            guard got >= 0 else { throw ArchiveError.io(path: path, detail: String(cString: strerror(errno))) }
+            if got == 0 { break }
+            filled += got
+        }
+        offset += Int64(filled)
+        return filled
     }
 }

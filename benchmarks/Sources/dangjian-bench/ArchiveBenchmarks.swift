@@ -39,8 +39,7 @@ struct ArchiveBenchmarks {
         let speedRatio = gzip.seconds / export.seconds
         let sizeRatio = archiveMegabytes / gzipMegabytes
 
-        note("dangjian archive verify…")
-        let verify = try Measure.timed(options.dangjian, ["archive", "verify", archive])
+        let verify = try Self.verify(archive, events: events, options: options)
 
         note("dangjian archive import into an empty store…")
         let imported = options.work + "/imported.sqlite"
@@ -59,10 +58,7 @@ struct ArchiveBenchmarks {
                 name: "archive size (whole .tar.gz: events, manifest, CSV snapshots)",
                 figure: "\(format(archiveMegabytes, 1)) MB", baseline: "gzip -6 of the NDJSON \(format(gzipMegabytes, 1)) MB",
                 ratio: format(sizeRatio, 3), goal: "≤ 1.05", met: sizeRatio <= 1.05),
-            Result(
-                name: "`archive verify` of that archive (process)",
-                figure: "\(format(count / verify.seconds)) ev/s (\(format(verify.seconds, 2)) s)",
-                goal: "≥ 1,000,000 ev/s", met: count / verify.seconds >= 1_000_000),
+            verify,
             Result(
                 name: "import: `archive import` into an empty store, query tables inline (process: verifies, then appends)",
                 figure: "\(format(importRate)) ev/s (\(format(importRun.seconds, 1)) s)",
@@ -71,5 +67,19 @@ struct ArchiveBenchmarks {
             Result(name: "peak memory: import of \(format(count)) events", figure: "\(format(importRun.peakMegabytes)) MB"),
             Result(name: "peak memory: export of \(format(count)) events", figure: "\(format(export.peakMegabytes)) MB"),
         ], imported)
+    }
+
+    /// `archive verify` of `archive` (of `events` events): the median of `--query-runs` runs
+    /// after two warm-up runs, once the writes before it (the export, gzip and pigz outputs)
+    /// are on disk, so their write-back does not run during the measurement.
+    static func verify(_ archive: String, events: Int, options: Options) throws -> Result {
+        note("dangjian archive verify (\(options.queryRuns) runs)…")
+        _ = try Measure.output("/bin/sync", [])
+        let seconds = try Measure.median(runs: options.queryRuns, [options.dangjian, "archive", "verify", archive])
+        let rate = Double(events) / seconds
+        return Result(
+            name: "`archive verify` of that archive (process, median of \(options.queryRuns))",
+            figure: "\(format(rate)) ev/s (\(format(seconds, 2)) s)",
+            goal: "≥ 1,000,000 ev/s", met: rate >= 1_000_000)
     }
 }

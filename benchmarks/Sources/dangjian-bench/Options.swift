@@ -1,6 +1,6 @@
 import Foundation
 
-/// dangjian-bench [--dangjian PATH] [--work DIR] [--events N] [--long-years N] [--runs N] [--query-runs N] [--only rebuild]
+/// dangjian-bench [--dangjian PATH] [--work DIR] [--events N] [--long-years N] [--runs N] [--query-runs N] [--only rebuild|verify]
 struct Options {
     /// The release `dangjian` built beside this harness (benchmarks/run.sh builds both).
     var dangjian: String
@@ -14,9 +14,13 @@ struct Options {
     var runs: Int
     /// Runs of each district-wide query, `warnings` and `report` (p50): fewer, as each takes seconds.
     var queryRuns: Int
-    /// `rebuild`: only the rebuild figure, on the imported store an earlier full run left in
-    /// `work` (a run of the whole set takes a quarter of an hour).
-    var onlyRebuild: Bool
+    /// One figure alone, on what an earlier full run left in `work` (a run of the whole set
+    /// takes a quarter of an hour): `rebuild` of the imported store, `verify` of the archive.
+    var only: Figure?
+
+    enum Figure: String {
+        case rebuild, verify
+    }
 
     static func parse(_ arguments: [String]) throws -> Options {
         func value(_ name: String) -> String? {
@@ -27,10 +31,10 @@ struct Options {
             guard let number = Int(text), number > 0 else { throw BenchError("\(name) takes a positive whole number, not '\(text)'") }
             return number
         }
-        func only() throws -> Bool {
-            guard let name = value("--only") else { return false }
-            guard name == "rebuild" else { throw BenchError("--only takes rebuild, not '\(name)'") }
-            return true
+        func only() throws -> Figure? {
+            guard let name = value("--only") else { return nil }
+            guard let figure = Figure(rawValue: name) else { throw BenchError("--only takes rebuild or verify, not '\(name)'") }
+            return figure
         }
         let beside = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("dangjian").path
         return Options(
@@ -42,6 +46,6 @@ struct Options {
             longYears: try number("--long-years", 5),
             runs: try number("--runs", 21),
             queryRuns: try number("--query-runs", 7),
-            onlyRebuild: try only())
+            only: try only())
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-// dangjian-bench [--dangjian PATH] [--work DIR] [--events N] [--long-years N] [--runs N] [--query-runs N] [--only rebuild]
+// dangjian-bench [--dangjian PATH] [--work DIR] [--events N] [--long-years N] [--runs N] [--query-runs N] [--only rebuild|verify]
 //
 // Measures each figure next to its baseline from the same run and prints the results table
 // (benchmarks/README.md). benchmarks/run.sh builds the tool and this harness and runs it.
@@ -12,13 +12,28 @@ try FileManager.default.createDirectory(atPath: options.work, withIntermediateDi
 let machine = try Machine.current()
 let started = Date()
 
-if options.onlyRebuild {
-    let imported = options.work + "/imported.sqlite"
-    guard FileManager.default.fileExists(atPath: imported) else {
-        throw BenchError("no \(imported): run the whole set once first (benchmarks/run.sh --work \(options.work))")
+/// What an earlier full run left in `work`, for `--only`.
+func leftByAFullRun(_ path: String?, _ what: String) throws -> String {
+    guard let path, FileManager.default.fileExists(atPath: path) else {
+        throw BenchError("no \(what) in \(options.work): run the whole set once first (benchmarks/run.sh --work \(options.work))")
     }
+    return path
+}
+
+switch options.only {
+case .rebuild:
+    let imported = try leftByAFullRun(options.work + "/imported.sqlite", "imported.sqlite")
     ResultsTable.print(try RebuildBenchmark(store: imported, options: options).run(), machine: machine)
     exit(0)
+case .verify:
+    let folder = options.work + "/archive"
+    let archive = try leftByAFullRun(
+        (try? FileManager.default.contentsOfDirectory(atPath: folder))?.first { $0.hasSuffix(".tar.gz") }.map { folder + "/" + $0 },
+        "archive/*.tar.gz")
+    ResultsTable.print([try ArchiveBenchmarks.verify(archive, events: options.events, options: options)], machine: machine)
+    exit(0)
+case nil:
+    break
 }
 
 let short = try District.prepare(years: 1, options: options)
