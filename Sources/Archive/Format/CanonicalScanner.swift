@@ -22,33 +22,48 @@ struct CanonicalScanner {
         LineProblem(offset: index, reason: BilingualText(zh: zh, en: en))
     }
 
-    /// `what` is only built when the check fails: lines are checked by the million.
-    mutating func expect(_ literal: [UInt8], what: @autoclosure () -> String) throws(LineProblem) {
-        guard index + literal.count <= bytes.count,
-              literal.withUnsafeBytes({ equalBytes($0, UnsafeRawBufferPointer(rebasing: bytes[index..<index + literal.count])) })
-        else { throw problem("expected \(what())", zh: "此处应为 \(what())") }
-        index += literal.count
+    /// `true`, `false` or `null`.
+    @inline(__always)
+    mutating func expect(_ literal: StaticString) throws(LineProblem) {
+        guard isAt(literal) else { throw expected("\(literal)") }
+        index += literal.utf8CodeUnitCount
     }
 
     /// An envelope member's key with the `{` or `,` before it and the `:` after, such as
     /// `,"hash":`; a failure names the member.
+    @inline(__always)
     mutating func expectKey(_ key: StaticString) throws(LineProblem) {
-        let literal = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-        guard index + literal.count <= bytes.count,
-              equalBytes(literal, UnsafeRawBufferPointer(rebasing: bytes[index..<index + literal.count]))
-        else {
-            let member = String(decoding: literal.dropFirst(), as: UTF8.self)
-            throw problem("expected the member \(member)", zh: "此处应为 the member \(member)")
-        }
-        index += literal.count
+        guard isAt(key) else { throw missingKey(key) }
+        index += key.utf8CodeUnitCount
     }
 
+    /// Whether the bytes at `index` spell `literal`. Inlined where the literal is a constant,
+    /// which makes the comparison a few 8-byte compares with immediates.
+    @inline(__always)
+    private func isAt(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        return index + count <= bytes.count
+            && equalBytes(UnsafeRawBufferPointer(start: literal.utf8Start, count: count), UnsafeRawBufferPointer(rebasing: bytes[index..<index + count]))
+    }
+
+    /// Kept out of line so that the inlined ``expectKey(_:)`` stays small.
+    @inline(never)
+    private func missingKey(_ key: StaticString) -> LineProblem {
+        let member = String(decoding: UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount).dropFirst(), as: UTF8.self)
+        return problem("expected the member \(member)", zh: "此处应为 the member \(member)")
+    }
+
+    /// Inlined, with its failure out of line: it opens every string.
+    @inline(__always)
     mutating func expect(byte: UInt8, what: @autoclosure () -> String) throws(LineProblem) {
-        guard current == byte else { throw problem("expected \(what())", zh: "此处应为 \(what())") }
+        guard current == byte else { throw expected(what()) }
         index += 1
     }
 
-    private static let trueLiteral = Array("true".utf8), falseLiteral = Array("false".utf8), nullLiteral = Array("null".utf8)
+    @inline(never)
+    private func expected(_ what: String) -> LineProblem {
+        problem("expected \(what)", zh: "此处应为 \(what)")
+    }
 
     /// Any canonical value; returns its byte range.
     mutating func value() throws(LineProblem) -> Range<Int> {
@@ -58,9 +73,9 @@ struct CanonicalScanner {
         case UInt8(ascii: "{"): try object()
         case UInt8(ascii: "["): try array()
         case UInt8(ascii: "\""): _ = try string()
-        case UInt8(ascii: "t"): try expect(Self.trueLiteral, what: "true")
-        case UInt8(ascii: "f"): try expect(Self.falseLiteral, what: "false")
-        case UInt8(ascii: "n"): try expect(Self.nullLiteral, what: "null")
+        case UInt8(ascii: "t"): try expect("true")
+        case UInt8(ascii: "f"): try expect("false")
+        case UInt8(ascii: "n"): try expect("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try integer()
         default: throw problem("expected a JSON value", zh: "此处应为 JSON 值")
         }
@@ -79,7 +94,7 @@ struct CanonicalScanner {
             }
             previousKey = key
             try expect(byte: UInt8(ascii: ":"), what: ":")
-            _ = try value()
+            try element()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"): index += 1; depth -= 1; return
@@ -93,7 +108,7 @@ struct CanonicalScanner {
         index += 1
         if current == UInt8(ascii: "]") { index += 1; depth -= 1; return }
         while true {
-            _ = try value()
+            try element()
             switch current {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"): index += 1; depth -= 1; return
@@ -102,18 +117,38 @@ struct CanonicalScanner {
         }
     }
 
+    /// A member's value or an array's element. Most are strings, read here inline rather
+    /// than through the call to ``value()`` and its turn on the first byte.
+    @inline(__always)
+    private mutating func element() throws(LineProblem) {
+        if current == UInt8(ascii: "\"") { _ = try string() } else { _ = try value() }
+    }
+
     private mutating func enter() throws(LineProblem) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw problem("nested too deeply", zh: "嵌套过深") }
     }
 
     /// A string in canonical spelling; returns its range, quotes included.
+    ///
+    /// Inlined where it is called, since most strings are plain ASCII read whole by
+    /// ``skipPlainASCII()``: a call per string, forty strings a line, cost as much as reading them.
+    @inline(__always)
     mutating func string() throws(LineProblem) -> Range<Int> {
         let start = index
         try expect(byte: UInt8(ascii: "\""), what: "a string")
-        while true {
-            skipPlainASCII()
-            guard let byte = current else { break }
+        if skipPlainASCII() {
+            index += 1
+            return start..<index
+        }
+        return try restOfString(from: start)
+    }
+
+    /// The rest of the string that opens at `start`, from the first byte that
+    /// ``skipPlainASCII()`` did not skip (every byte, in a line shorter than a word).
+    @inline(never)
+    private mutating func restOfString(from start: Int) throws(LineProblem) -> Range<Int> {
+        while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
@@ -127,29 +162,82 @@ struct CanonicalScanner {
             default:
                 index += 1
             }
+            if skipPlainASCII() {
+                index += 1
+                return start..<index
+            }
         }
         throw problem("the string is not closed", zh: "字符串没有结束引号")
     }
 
     /// Skips bytes that need no look inside a string — printable ASCII other than `"` and `\`,
     /// nearly every byte of a line — eight at a time, stopping on the first byte that does.
-    private mutating func skipPlainASCII() {
-        guard let base = bytes.baseAddress else { return }
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
-            // The high bit of each byte below `n` (n ≤ 0x80) is set, and perhaps of some bytes
-            // after it, never before: the lowest set bit is exact ("Bit Twiddling Hacks").
-            func below(_ word: UInt64, _ n: UInt64) -> UInt64 { (word &- n &* ones) & ~word & highBits }
-            let quote = below(word ^ (0x22 &* ones), 1), backslash = below(word ^ (0x5C &* ones), 1)
-            let special = below(word, 0x20) | quote | backslash | (word & highBits)
-            guard special == 0 else {
-                index += special.trailingZeroBitCount / 8
-                return
+    /// Returns true when that byte is a `"`, the string's end: most strings are short, and
+    /// reading their end from the word already loaded saves looking at the byte again.
+    ///
+    /// Within the last eight bytes of the line the word is the line's last eight, shifted so
+    /// that bytes past the end read as 0x00, which stops the skip like a control byte would.
+    @inline(__always)
+    private mutating func skipPlainASCII() -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 8 else { return false }
+        var position = index
+        defer { index = position }
+        while position < bytes.count {
+            let word = position + 8 <= bytes.count
+                ? Self.word(base, at: position) : Self.word(base, at: bytes.count - 8) >> (8 * UInt64(position + 8 - bytes.count))
+            let stop = SpecialBytes(word)
+            guard stop.flags == 0 else {
+                position += stop.first
+                return stop.firstIsQuote
             }
-            index += 8
+            position += 8
         }
+        return false
     }
+
+    @inline(__always)
+    private static func word(_ base: UnsafeRawPointer, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Which of eight string bytes (the first lowest) need a look: `"`, `\`, control bytes,
+    /// and the bytes of non-ASCII characters.
+    private struct SpecialBytes {
+        /// The high bit of each byte that needs a look, exact up to the first such byte.
+        let flags: UInt64
+        /// The same of each `"`.
+        let quotes: UInt64
+
+        @inline(__always)
+        init(_ word: UInt64) {
+            quotes = CanonicalScanner.zeroBytes(word ^ CanonicalScanner.repeated(UInt8(ascii: "\"")))
+            flags = CanonicalScanner.bytesBelow(word, 0x20) | quotes
+                | CanonicalScanner.zeroBytes(word ^ CanonicalScanner.repeated(UInt8(ascii: "\\"))) | word & CanonicalScanner.repeated(0x80)
+        }
+
+        /// The offset of the first byte that needs a look (flags ≠ 0).
+        var first: Int { flags.trailingZeroBitCount / 8 }
+
+        /// Whether that byte is a `"`. Only the lowest flag is exact, but `flags` holds every
+        /// flag of `quotes`: if its lowest is set in `quotes`, it is their lowest and exact too.
+        var firstIsQuote: Bool { quotes & flags & (0 &- flags) != 0 }
+    }
+
+    /// `byte` in each of a word's eight bytes.
+    @inline(__always)
+    fileprivate static func repeated(_ byte: UInt8) -> UInt64 { 0x0101_0101_0101_0101 &* UInt64(byte) }
+
+    /// The high bit of each byte of `word` below `n` (n ≤ 0x80) set, and perhaps of some
+    /// bytes after it, never before: the lowest set bit is exact ("Bit Twiddling Hacks").
+    @inline(__always)
+    fileprivate static func bytesBelow(_ word: UInt64, _ n: UInt8) -> UInt64 {
+        (word &- repeated(n)) & ~word & repeated(0x80)
+    }
+
+    /// The zero bytes of `word` (``bytesBelow(_:_:)`` 1); after XOR with a repeated byte, the
+    /// bytes equal to it.
+    @inline(__always)
+    fileprivate static func zeroBytes(_ word: UInt64) -> UInt64 { bytesBelow(word, 1) }
 
     /// Skips a run of three-byte UTF-8 sequences whose lead byte is E1–EC or EE–EF — nearly
     /// all Chinese text — checking only that two continuation bytes follow: with those leads,
@@ -161,18 +249,20 @@ struct CanonicalScanner {
     private mutating func skipCommonThreeByteSequences() -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let start = index
-        while index + 3 <= bytes.count {
-            let lead = base.load(fromByteOffset: index, as: UInt8.self)
-            let continuations = base.loadUnaligned(fromByteOffset: index + 1, as: UInt16.self)
+        var position = index
+        while position + 3 <= bytes.count {
+            let lead = base.load(fromByteOffset: position, as: UInt8.self)
+            let continuations = base.loadUnaligned(fromByteOffset: position + 1, as: UInt16.self)
             guard lead >= 0xE1, lead != 0xED, lead <= 0xEF, continuations & 0xC0C0 == 0x8080 else { break }
-            index += 3
+            position += 3
         }
-        return index != start
+        index = position
+        return position != start
     }
 
     mutating func nullOrString() throws(LineProblem) -> Range<Int>? {
         if current == UInt8(ascii: "n") {
-            try expect(Self.nullLiteral, what: "null")
+            try expect("null")
             return nil
         }
         return try string()
@@ -245,13 +335,19 @@ struct CanonicalScanner {
         if negative { index += 1 }
         var magnitude: UInt64 = 0
         let digitsStart = index
-        while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+        // The position is kept in a register, not `index` (a store per digit).
+        var position = index
+        while position < bytes.count, case let digit = bytes[position] &- UInt8(ascii: "0"), digit < 10 {
             let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { throw problem("the integer is too large", zh: "整数过大") }
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
+            guard !overflow1, !overflow2 else {
+                index = position
+                throw problem("the integer is too large", zh: "整数过大")
+            }
             magnitude = sum
-            index += 1
+            position += 1
         }
+        index = position
         let digits = index - digitsStart
         let leadingZero = digits > 1 && bytes[digitsStart] == UInt8(ascii: "0")
         guard digits > 0, !leadingZero, !(negative && magnitude == 0) else {
@@ -284,17 +380,22 @@ struct CanonicalScanner {
     /// first difference, unescaped only when a `\\` comes first. Up to there the bytes are
     /// plain UTF-8 in both, and an escape is never a prefix of another character's spelling,
     /// so the first differing byte, or one key ending first, orders them as their text.
+    @inline(__always)
     private static func isOrdered(_ left: Range<Int>, before right: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
         let a = UnsafeRawBufferPointer(rebasing: bytes[left.lowerBound + 1..<left.upperBound - 1])
         let b = UnsafeRawBufferPointer(rebasing: bytes[right.lowerBound + 1..<right.upperBound - 1])
         for offset in 0..<min(a.count, b.count) {
             let (x, y) = (a[offset], b[offset])
-            if x == UInt8(ascii: "\\") || y == UInt8(ascii: "\\") {
-                return Array(unescapedString(bytes, left).utf8).lexicographicallyPrecedes(Array(unescapedString(bytes, right).utf8))
-            }
+            if x == UInt8(ascii: "\\") || y == UInt8(ascii: "\\") { return isOrderedUnescaped(left, before: right, in: bytes) }
             if x != y { return x < y }
         }
         return a.count < b.count
+    }
+
+    /// ``isOrdered(_:before:in:)`` for keys with an escape, out of line: it is hardly ever needed.
+    @inline(never)
+    private static func isOrderedUnescaped(_ left: Range<Int>, before right: Range<Int>, in bytes: UnsafeRawBufferPointer) -> Bool {
+        Array(unescapedString(bytes, left).utf8).lexicographicallyPrecedes(Array(unescapedString(bytes, right).utf8))
     }
 
     /// The text of a canonical string literal at `range` (quotes included).
