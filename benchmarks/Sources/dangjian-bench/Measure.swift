@@ -65,6 +65,14 @@ enum Measure {
 
     /// The median wall time of `runs` runs of one command, by hyperfine (no shell, warm cache).
     static func median(runs: Int, _ command: [String], environment: [String: String] = [:]) throws -> Double {
+        try wallTimes(runs: runs, command, environment: environment).median
+    }
+
+    /// The median, fastest and slowest wall times of `runs` runs of one command, by hyperfine
+    /// (no shell, warm cache, two warm-up runs first).
+    static func wallTimes(
+        runs: Int, _ command: [String], environment: [String: String] = [:]
+    ) throws -> (median: Double, fastest: Double, slowest: Double) {
         let report = FileManager.default.temporaryDirectory.appendingPathComponent("dangjian-bench-hyperfine-\(UUID().uuidString).json").path
         defer { try? FileManager.default.removeItem(atPath: report) }
         // hyperfine splits the command on whitespace (no shell): arguments must not contain spaces.
@@ -74,10 +82,11 @@ enum Measure {
             "--export-json", report, command.joined(separator: " "),
         ], environment: environment)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
-        guard let result = (json?["results"] as? [[String: Any]])?.first, let median = result["median"] as? Double else {
-            throw BenchError("hyperfine wrote no median for \(command.joined(separator: " "))")
+        guard let result = (json?["results"] as? [[String: Any]])?.first, let median = result["median"] as? Double,
+              let fastest = result["min"] as? Double, let slowest = result["max"] as? Double else {
+            throw BenchError("hyperfine wrote no median, min and max for \(command.joined(separator: " "))")
         }
-        return median
+        return (median, fastest, slowest)
     }
 
     static func fileMegabytes(_ path: String) throws -> Double {
