@@ -59,6 +59,18 @@ import Testing
         #expect(failure.contains("the gzip member at file offset \(offsets[3]): the gzip data is damaged"), "\(failure)")
     }
 
+    /// A trailer whose ISIZE is one byte short: the content does not fit what it states.
+    @Test func aMemberUnpackingToMoreThanItsTrailerStatesIsRefused() throws {
+        let (fixture, _, data, offsets) = try Self.large()
+        var bytes = [UInt8](data)
+        let end = offsets[3]
+        let stated = Self.unpackedSize(data, memberEndingAt: end) - 1
+        for index in 0..<4 { bytes[end - 4 + index] = UInt8(truncatingIfNeeded: stated >> (8 * index)) }
+        let path = try GzipLayout.write(bytes, "isize.tar.gz", in: fixture)
+        let failure = TamperTests.failure(path, fixture) ?? "verified"
+        #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (longer than its trailer states)"), "\(failure)")
+    }
+
     @Test func aMemberStatingTheWrongLengthIsRefused() throws {
         let (fixture, _, data, offsets) = try Self.large()
         var bytes = [UInt8](data)
