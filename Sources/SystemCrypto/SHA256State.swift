@@ -24,14 +24,17 @@ public struct SHA256State: Sendable {
 
     /// Compresses `count` 64-byte blocks starting at `blocks`.
     public mutating func compress(_ blocks: UnsafeRawPointer, count: Int) {
+        precondition(count >= 0, "a count of blocks")
         guard Self.hasSHAExtensions else { return compressWithLibcrypto(blocks, count: count) }
         withWords { sha256_lanes_compress($0, blocks.assumingMemoryBound(to: UInt8.self), count) }
     }
 
-    /// Compresses `count` blocks of `blocksA` into `a` and as many of `blocksB` into `b`.
+    /// Compresses `count` blocks of `blocksA` into `a` and as many of `blocksB` into `b`: both
+    /// must hold `count` blocks.
     public static func compress(
         _ a: inout SHA256State, _ blocksA: UnsafeRawPointer, _ b: inout SHA256State, _ blocksB: UnsafeRawPointer, count: Int
     ) {
+        precondition(count >= 0, "a count of blocks")
         guard hasSHAExtensions else {
             a.compressWithLibcrypto(blocksA, count: count)
             b.compressWithLibcrypto(blocksB, count: count)

@@ -71,6 +71,26 @@ import Testing
         #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (longer than its trailer states)"), "\(failure)")
     }
 
+    /// An altered event, and a damaged member a few after it: the event is the first failure in
+    /// the file, though its batch is still being checked when the damaged member is reached.
+    @Test func anAlteredEventIsReportedBeforeADamagedMemberAfterIt() throws {
+        let (fixture, _, data, offsets) = try Self.large()
+        // Member 1 holds the first events (member 0, the tar header): one date changed in it,
+        // then packed again as a member of its own.
+        let member = [UInt8](data[offsets[1]..<offsets[2]])
+        var content: [UInt8] = []
+        try GzipReader(path: try GzipLayout.write(member, "member-1.gz", in: fixture)).forEachChunk { chunk, _ in content += chunk }
+        let date = try #require(content.firstRange(of: Array("\"business_time\":\"20".utf8)))
+        content[date.upperBound] = content[date.upperBound] == UInt8(ascii: "1") ? UInt8(ascii: "3") : UInt8(ascii: "1")
+        let repacked = GzipMember.compress(content, level: 6)
+        var bytes = [UInt8](data)
+        bytes.replaceSubrange(offsets[1]..<offsets[2], with: repacked)
+        bytes[offsets[4] + (repacked.count - member.count) + 40] ^= 0xFF
+        let path = try GzipLayout.write(bytes, "event-then-member.tar.gz", in: fixture)
+        let failure = TamperTests.failure(path, fixture) ?? "verified"
+        #expect(failure.contains("line 1 (position 1,") && failure.contains("the hash does not match the event's content"), "\(failure)")
+    }
+
     @Test func aMemberStatingTheWrongLengthIsRefused() throws {
         let (fixture, _, data, offsets) = try Self.large()
         var bytes = [UInt8](data)

@@ -65,6 +65,15 @@ import Testing
                 }
                 #expect(whole == oneByOne, "\(count) from \(start)")
                 #expect(batched == oneByOne, "\(count) from \(start), in batches")
+                // Each node is a perfect subtree: its hash is the tree hash of its leaves, and
+                // the nodes cover the range in order.
+                var next = Int64(start)
+                for node in whole.nodes {
+                    #expect(node.start == next && node.size & (node.size - 1) == 0 && node.start % node.size == 0)
+                    #expect(node.hash == Self.referenceRoot(Self.eventHashes[Int(node.start)..<Int(node.start + node.size)]))
+                    next = node.start + node.size
+                }
+                #expect(next == Int64(start + count))
                 if start == 0 {
                     #expect(whole.root == Self.referenceRoot(Self.eventHashes.prefix(count)))
                 }

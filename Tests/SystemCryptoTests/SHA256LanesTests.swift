@@ -15,7 +15,10 @@ import Testing
         }
     }
 
-    @Test func oneAndTwoLanesCompressAsLibcryptoDoes() {
+    /// Without the SHA extensions `compress` is libcrypto's: skipped there, as it would compare
+    /// libcrypto with itself.
+    @Test(.enabled(if: SHA256State.hasSHAExtensions, "this processor has no SHA extensions: the hand-written rounds are not used"))
+    func oneAndTwoLanesCompressAsLibcryptoDoes() {
         for blocks in [1, 2, 3, 17] {
             let first = Self.bytes(64 * blocks, seed: UInt64(blocks))
             let second = Self.bytes(64 * blocks, seed: UInt64(100 + blocks))
@@ -53,7 +56,7 @@ import Testing
             padded.endMessage()
             #expect(padded.count == 1)
             #expect(padded.blocks.count == (length + 9 + 63) / 64 * 64)
-            #expect(padded.blocks.withUnsafeBytes { SHA256.digest(ofPaddedBlocks: $0) } == SHA256.hash(data: message))
+            #expect(SHA256Tests.digest(ofPadded: padded.blocks) == SHA256.hash(data: message))
         }
     }
 

@@ -48,15 +48,22 @@ enum ArchiveReader {
         let source = try GzipSource.open(path: path)
         let limit = expansionAllowance + maximumExpansion * source.compressedSize
         var unpacked: Int64 = 0
-        try source.forEachChunk { chunk, memberOffset in
-            unpacked += Int64(chunk.count)
-            guard unpacked <= limit else {
-                throw ArchiveProblem(
-                    zh: "解压到此已超过 \(limit) 字节（文件大小的 \(maximumExpansion) 倍以上）：不是 dangjian 归档，可能是压缩炸弹",
-                    en: "unpacking reaches more than \(limit) bytes here (over \(maximumExpansion) times its size): not a dangjian archive, perhaps a decompression bomb"
-                ).located(at: ArchivePlace.gzipMember(at: memberOffset))
+        do {
+            try source.forEachChunk { chunk, memberOffset in
+                unpacked += Int64(chunk.count)
+                guard unpacked <= limit else {
+                    throw ArchiveProblem(
+                        zh: "解压到此已超过 \(limit) 字节（文件大小的 \(maximumExpansion) 倍以上）：不是 dangjian 归档，可能是压缩炸弹",
+                        en: "unpacking reaches more than \(limit) bytes here (over \(maximumExpansion) times its size): not a dangjian archive, perhaps a decompression bomb"
+                    ).located(at: ArchivePlace.gzipMember(at: memberOffset))
+                }
+                try tar.feed(chunk, memberOffset: memberOffset, to: &consumer)
             }
-            try tar.feed(chunk, memberOffset: memberOffset, to: &consumer)
+        } catch {
+            // Events still being checked lie before where reading stopped: a failure among
+            // them is the first in the file.
+            try consumer.contents.events.checkBatchesInFlight()
+            throw error
         }
         consumer.contents.endOffset = try tar.finish()
         return consumer.contents

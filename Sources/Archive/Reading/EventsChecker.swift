@@ -35,6 +35,8 @@ struct EventsChecker {
     private var checking = OrderedJobs<(piece: ArraySlice<UInt8>, check: LineBatchCheck)>()
     private let fileHash = EventsFileHash()
     private var hashing: OrderedJobs<(check: LineBatchCheck, digests: [SHA256.Digest])>
+    /// A batch has failed: the batches after it in flight no longer matter.
+    private var failed = false
     /// Called with each checked event when importing; nil when only verifying.
     private let onEvent: ((RecordedEvent) throws -> Void)?
 
@@ -98,12 +100,7 @@ struct EventsChecker {
 
     /// Checks what is still in flight, and that the member ended with a complete line.
     mutating func finish() throws {
-        while let checked = checking.next() {
-            try hash(checked.piece, checked.check)
-        }
-        while let hashed = hashing.next() {
-            try take(hashed.check, hashed.digests)
-        }
+        try checkBatchesInFlight()
         guard carry.isEmpty else {
             throw ArchiveProblem(
                 zh: "events.ndjson 第 \(count + 1) 行没有换行符结尾：文件被截断或改动",
@@ -115,9 +112,31 @@ struct EventsChecker {
         }
     }
 
+    /// Checks the batches still in flight, unless one has failed already. Reading calls this
+    /// when it stops at a failure further on in the file (a damaged gzip member, a bad tar
+    /// header): these batches come before it, so a failure among them is the one to report.
+    mutating func checkBatchesInFlight() throws {
+        guard !failed else { return }
+        while let checked = checking.next() {
+            try hash(checked.piece, checked.check)
+        }
+        while let hashed = hashing.next() {
+            try take(hashed.check, hashed.digests)
+        }
+    }
+
+    private mutating func take(_ checked: LineBatchCheck, _ computedHashes: [SHA256.Digest]) throws {
+        do {
+            try walk(checked, computedHashes)
+        } catch {
+            failed = true
+            throw error
+        }
+    }
+
     /// The checks that depend on the lines before, for one batch checked by a worker, with
     /// its lines' hashes as computed from their content.
-    private mutating func take(_ checked: LineBatchCheck, _ computedHashes: [SHA256.Digest]) throws {
+    private mutating func walk(_ checked: LineBatchCheck, _ computedHashes: [SHA256.Digest]) throws {
         streamVersions.warm(checked.lines.lazy.map(\.streamIDHash))
         for (index, line) in checked.lines.enumerated() {
             let lineNumber = count + 1

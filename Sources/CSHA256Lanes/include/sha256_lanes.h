@@ -1,5 +1,5 @@
 // The SHA-256 compression function with the x86 SHA extensions, for one message or for two
-// side by side. SystemCrypto's SHA256Lanes.swift says why it is written here.
+// side by side. SystemCrypto's SHA256State.swift says why it is written here.
 #ifndef SHA256_LANES_H
 #define SHA256_LANES_H
 
