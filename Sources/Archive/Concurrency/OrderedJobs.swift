@@ -14,7 +14,7 @@ struct OrderedJobs<Output: Sendable> {
     private let queue: DispatchQueue
     private var pending: [BackgroundJob<Output>] = []
 
-    init(limit: Int = ProcessInfo.processInfo.activeProcessorCount + 1, queue: DispatchQueue = .global(qos: .userInitiated)) {
+    init(limit: Int = ProcessInfo.processInfo.activeProcessorCount + 1, queue: DispatchQueue = .archiveWorkers) {
         self.limit = max(1, limit)
         self.queue = queue
     }
@@ -41,7 +41,7 @@ final class BackgroundJob<Output: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var output: Output?
 
-    init(on queue: DispatchQueue = .global(qos: .userInitiated), _ work: @escaping @Sendable () -> Output) {
+    init(on queue: DispatchQueue = .archiveWorkers, _ work: @escaping @Sendable () -> Output) {
         queue.async {
             self.output = work()
             self.done.signal()
@@ -52,4 +52,10 @@ final class BackgroundJob<Output: Sendable>: @unchecked Sendable {
         done.wait()
         return output!
     }
+}
+
+extension DispatchQueue {
+    /// Where an archive's background work runs: Dispatch's worker threads, about one per core.
+    /// A serial queue that targets it runs its jobs on those same threads, not on one of its own.
+    static let archiveWorkers = DispatchQueue.global(qos: .userInitiated)
 }

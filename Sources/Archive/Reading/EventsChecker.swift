@@ -216,7 +216,6 @@ struct EventsChecker {
 /// they were submitted, and ``EventsChecker/fileDigest`` reads it only after waiting for the
 /// last of them.
 private final class EventsFileHash: @unchecked Sendable {
-    /// Serial, but run by the same worker threads as the line checks rather than one of its own.
-    let queue = DispatchQueue(label: "dangjian.archive.events-file-hash", target: .global(qos: .userInitiated))
+    let queue = DispatchQueue(label: "dangjian.archive.events-file-hash", target: .archiveWorkers)
     var stream = SHA256Stream()
 }
