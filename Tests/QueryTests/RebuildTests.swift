@@ -59,6 +59,10 @@ final class TemporaryProjectedStore {
 
     /// Every projection table's rows, in primary-key order, as text.
     func dumpProjectionTables() throws -> [String: [String]] {
+        try Self.dumpProjectionTables(of: store)
+    }
+
+    static func dumpProjectionTables(of store: EventStore) throws -> [String: [String]] {
         try store.snapshot { db in
             var tables: [String: [String]] = [:]
             for projection in ProjectionSet.all.projections {

@@ -13,7 +13,10 @@ struct ArchiveImportCommand: ParsableCommand {
             The archive is verified first (as `archive verify` does, with the same options); nothing is \
             written unless it passes. The store must be empty (the archive then starts at position 1) \
             or end exactly where the archive begins; a missing store file is created. Import appends \
-            nothing of its own, so the next archive continues the store.
+            nothing of its own, so the next archive continues the store. Into an empty store, the query \
+            tables are built once all events are in; a command that opens the store before then (or \
+            after the import was interrupted) builds them first. An interrupted import is finished by \
+            running it again.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -24,14 +27,17 @@ struct ArchiveImportCommand: ParsableCommand {
 
     func run() throws {
         let path = global.storePath
-        // With every projection applied inline, so the query tables come out as the
-        // original store's (a missing store is created with them).
         let progress = Progress(label: BilingualText(zh: "重建查询表", en: "rebuilding query tables").text(in: global.language))
-        let store = try ProjectionMaintenance.open(
+        defer { progress.finish() }
+        // Into an empty store the log goes in alone and the query tables are built once at
+        // the end; continuing a store, they are kept current with every batch. Either way
+        // they come out as the original store's.
+        let store = try ProjectionMaintenance.openForBulkAppend(
             path: path, create: !FileManager.default.fileExists(atPath: path),
             progress: { _, done, total in progress.update(done, of: total) })
-        progress.finish()
         let outcome = try ArchiveImporter.importArchive(file, into: store, publicKey: check.key(), continuing: check.anchor)
+        try ProjectionMaintenance.rebuildOutdated(in: store) { _, done, total in progress.update(done, of: total) }
+        progress.finish()
         VerificationSummary.print(outcome.archive, file: file, language: global.language)
         let manifest = outcome.archive.manifest
         print(BilingualText(
