@@ -56,7 +56,10 @@ public struct ArchiveExportResult: Sendable {
 public enum ArchiveExporter {
     static let batchSize = 5_000
 
-    public static func export(_ request: ArchiveExportRequest, from store: EventStore, now: Date = Date()) throws -> ArchiveExportResult {
+    /// - Parameter progress: told the events written so far, of the range's.
+    public static func export(
+        _ request: ArchiveExportRequest, from store: EventStore, now: Date = Date(), progress: ArchiveProgress = { _, _ in }
+    ) throws -> ArchiveExportResult {
         let (from, to) = (request.positions.lowerBound, request.positions.upperBound)
         guard let head = try store.head(), from >= 1, to <= head.position else {
             throw ArchiveError.refused(BilingualText(
@@ -84,7 +87,8 @@ public enum ArchiveExporter {
                 modificationTime: Int64(now.timeIntervalSince1970))
             let events = try tar.addStreamedMember(name: ArchiveManifest.eventsFileName) { gzip in
                 let events = try ExportedEvents(
-                    positions: request.positions, continuing: prior.lastHash, prior: prior.tree, store: store, into: gzip)
+                    positions: request.positions, continuing: prior.lastHash, prior: prior.tree, store: store, into: gzip,
+                    progress: progress)
                 return (events, events.size)
             }
             var members = [ArchiveManifest.Member(name: ArchiveManifest.eventsFileName, size: events.size, sha256: Hex.string(events.sha256.finalize()))]

@@ -21,10 +21,11 @@ struct ExportedEvents {
     /// The last event's hash; before the first block, the hash the range continues.
     private(set) var lastHash: Hash256
 
-    /// Writes the events at `positions` into `gzip`, continuing `previousHash` and the tree `prior`.
+    /// Writes the events at `positions` into `gzip`, continuing `previousHash` and the tree
+    /// `prior`, telling `progress` the events written after each block.
     init(
         positions: ClosedRange<Int64>, continuing previousHash: String, prior: MerkleCompactRange, store: EventStore,
-        into gzip: ParallelGzipWriter
+        into gzip: ParallelGzipWriter, progress: ArchiveProgress
     ) throws {
         guard let continued = Hash256(hex: previousHash) else { throw EventBlock.chainBroken(at: positions.lowerBound) }
         tree = prior
@@ -37,15 +38,17 @@ struct ExportedEvents {
             let block = start...min(positions.upperBound, start + Self.blockSize - 1)
             let read = readers[index % inFlight]
             if let done = reading.submit({ Result { try EventBlock(positions: block, read: read) } }) {
-                try append(done.get(), to: gzip)
+                try append(done.get(), to: gzip, of: positions, progress: progress)
             }
         }
         while let done = reading.next() {
-            try append(done.get(), to: gzip)
+            try append(done.get(), to: gzip, of: positions, progress: progress)
         }
     }
 
-    private mutating func append(_ block: EventBlock, to gzip: ParallelGzipWriter) throws {
+    private mutating func append(
+        _ block: EventBlock, to gzip: ParallelGzipWriter, of positions: ClosedRange<Int64>, progress: ArchiveProgress
+    ) throws {
         guard block.previousHash == lastHash else { throw EventBlock.chainBroken(at: block.positions.lowerBound) }
         tree.append(block.merkle)
         sha256.update(data: block.bytes)
@@ -53,5 +56,6 @@ struct ExportedEvents {
         if firstHash.isEmpty { firstHash = block.firstHash.hex }
         lastHash = block.lastHash
         try gzip.write(block.bytes)
+        progress(block.positions.upperBound - positions.lowerBound + 1, Int64(positions.count))
     }
 }

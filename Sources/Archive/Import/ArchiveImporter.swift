@@ -18,6 +18,14 @@ public enum ArchiveImporter {
         public var appended: Int64 { archive.manifest.eventCount - alreadyPresent }
     }
 
+    /// The two passes of an import, for progress.
+    public enum Stage: Sendable {
+        /// Checking the whole archive: progress counts bytes of the file.
+        case verifying
+        /// Adding its events: progress counts the events appended, of those to append.
+        case appending
+    }
+
     /// Verifies the archive completely, then appends its events in batches.
     ///
     /// Nothing is written unless the whole archive verifies. The file is read twice (verify,
@@ -26,9 +34,10 @@ public enum ArchiveImporter {
     @discardableResult
     public static func importArchive(
         _ path: String, into store: EventStore, publicKey: Curve25519.Signing.PublicKey? = nil,
-        continuing anchor: ContinuityAnchor? = nil
+        continuing anchor: ContinuityAnchor? = nil,
+        progress: @escaping (_ stage: Stage, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws -> Outcome {
-        let verified = try ArchiveVerifier.verify(path, publicKey: publicKey, continuing: anchor)
+        let verified = try ArchiveVerifier.verify(path, publicKey: publicKey, continuing: anchor) { progress(.verifying, $0, $1) }
         let manifest = verified.manifest
         let head = try store.head()
         let headPosition = head?.position ?? 0
@@ -44,8 +53,15 @@ public enum ArchiveImporter {
             guard head?.hash == manifest.lastHash else { throw differentLogs() }
             return Outcome(archive: verified, alreadyPresent: manifest.eventCount)
         }
+        let toAppend = manifest.lastPosition - headPosition
         var batch: [RecordedEvent] = []
         batch.reserveCapacity(batchSize)
+        func append() throws {
+            guard let last = batch.last else { return }
+            try store.appendVerbatim(batch)
+            batch.removeAll(keepingCapacity: true)
+            progress(.appending, last.position - headPosition, toAppend)
+        }
         let contents = try ArchiveVerifier.failing(path) {
             try ArchiveReader.read(path: path) { event in
                 if event.position <= headPosition {
@@ -54,13 +70,10 @@ public enum ArchiveImporter {
                     return
                 }
                 batch.append(event)
-                if batch.count == batchSize {
-                    try store.appendVerbatim(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
+                if batch.count == batchSize { try append() }
             }
         }
-        try store.appendVerbatim(batch)
+        try append()
         guard contents.events.lastHash?.hex == manifest.lastHash, try store.head()?.hash == manifest.lastHash else {
             throw ArchiveError.verificationFailed(file: path, problem: BilingualText(
                 zh: "导入过程中文件发生了变化：请对数据库运行 `dangjian verify` 并重新核对归档",

@@ -42,7 +42,10 @@ enum ArchiveReader {
     static let maximumExpansion: Int64 = 200
     static let expansionAllowance: Int64 = 64 << 20
 
-    static func read(path: String, onEvent: ((RecordedEvent) throws -> Void)? = nil) throws -> ArchiveContents {
+    /// - Parameter progress: told the bytes of the file read so far, of its size.
+    static func read(
+        path: String, onEvent: ((RecordedEvent) throws -> Void)? = nil, progress: ArchiveProgress = { _, _ in }
+    ) throws -> ArchiveContents {
         var consumer = MemberConsumer(contents: ArchiveContents(events: EventsChecker(onEvent: onEvent)))
         var tar = TarStreamParser()
         let source = try GzipSource.open(path: path)
@@ -58,6 +61,7 @@ enum ArchiveReader {
                     ).located(at: ArchivePlace.gzipMember(at: memberOffset))
                 }
                 try tar.feed(chunk, memberOffset: memberOffset, to: &consumer)
+                progress(memberOffset, source.compressedSize)
             }
         } catch {
             // Events still being checked lie before where reading stopped: a failure among
@@ -66,6 +70,7 @@ enum ArchiveReader {
             throw error
         }
         consumer.contents.endOffset = try tar.finish()
+        progress(source.compressedSize, source.compressedSize)
         return consumer.contents
     }
 }

@@ -21,19 +21,33 @@ enum Terminal {
 }
 
 /// A one-line progress counter on stderr, shown only when stderr is a terminal, so scripts
-/// and logs never see it.
-struct Progress {
+/// and logs never see it. It is redrawn when the percentage changes: callers report as
+/// often as they like (a verify reports each of a thousand pieces of the file in a second).
+final class Progress {
     let label: String
+    /// Whether `done` and `total` are shown besides the percentage: not for bytes of a file.
+    let showsCounts: Bool
     let enabled = Terminal.stderrIsTerminal
+    private var shownPercent: Int64?
 
-    func update(_ done: Int64, of total: Int64) {
-        guard enabled else { return }
-        let percent = total > 0 ? done * 100 / total : 100
-        Terminal.writeToStandardError("\r\(label) \(done)/\(total) (\(percent)%)")
+    init(label: String, showsCounts: Bool = true) {
+        self.label = label
+        self.showsCounts = showsCounts
     }
 
+    func update(_ done: Int64, of total: Int64) {
+        let percent = total > 0 ? done * 100 / total : 100
+        guard enabled, percent != shownPercent else { return }
+        shownPercent = percent
+        let text = showsCounts ? "\(label) \(done)/\(total) (\(percent)%)" : "\(label) \(percent)%"
+        // Erasing the rest of the line: the one before may have been longer, or another's.
+        Terminal.writeToStandardError("\r\(text)\u{1B}[K")
+    }
+
+    /// Clears the line, if anything is shown on it.
     func finish() {
-        guard enabled else { return }
+        guard enabled, shownPercent != nil else { return }
+        shownPercent = nil
         Terminal.writeToStandardError("\r\u{1B}[K")
     }
 }

@@ -55,12 +55,14 @@ final class Fixture {
     }
 
     @discardableResult
-    func export(_ selection: ArchiveSelection, period: String? = nil, signed: Bool = true) throws -> ArchiveExportResult {
+    func export(
+        _ selection: ArchiveSelection, period: String? = nil, signed: Bool = true, progress: ArchiveProgress = { _, _ in }
+    ) throws -> ArchiveExportResult {
         let request = ArchiveExportRequest(
             positions: try selection.positions(in: store), period: period, outputDirectory: folder.path, hubID: "guandu",
             toolVersion: "dangjian test", actor: "tester", signingKey: signed ? key : nil,
             documents: { [CSVDocument(name: "reports/sample.csv", csv: "name,value\r\n'=cmd(),-5\r\n党支部,\"a,b\"\r\n")] })
-        return try ArchiveExporter.export(request, from: store)
+        return try ArchiveExporter.export(request, from: store, progress: progress)
     }
 
     /// Runs a program, returning its exit status and output.

@@ -82,7 +82,10 @@ struct ArchiveExportCommand: ParsableCommand {
             signingKey: signingKey,
             documents: { try ArchiveReports.documents(from: store, positions: positions, period: reportPeriod, language: language) },
             compressionLevel: level)
-        let result = try ArchiveExporter.export(request, from: store)
+        let progress = Progress(label: BilingualText(zh: "导出事件", en: "exporting events").text(in: global.language))
+        defer { progress.finish() }
+        let result = try ArchiveExporter.export(request, from: store, progress: progress.update)
+        progress.finish()
         print(result.path)
     }
 

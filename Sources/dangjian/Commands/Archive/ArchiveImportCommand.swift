@@ -27,17 +27,26 @@ struct ArchiveImportCommand: ParsableCommand {
 
     func run() throws {
         let path = global.storePath
-        let progress = Progress(label: BilingualText(zh: "重建查询表", en: "rebuilding query tables").text(in: global.language))
-        defer { progress.finish() }
+        let rebuilding = Progress(label: BilingualText(zh: "重建查询表", en: "rebuilding query tables").text(in: global.language))
+        let verifying = Progress.verifyingArchive(in: global.language)
+        let appending = Progress(label: BilingualText(zh: "导入事件", en: "importing events").text(in: global.language))
+        // Each shows on the same line of the terminal in turn; it is cleared before any message.
+        defer { rebuilding.finish() }
         // Into an empty store the log goes in alone and the query tables are built once at
         // the end; continuing a store, they are kept current with every batch. Either way
         // they come out as the original store's.
         let store = try ProjectionMaintenance.openForBulkAppend(
             path: path, create: !FileManager.default.fileExists(atPath: path),
-            progress: { _, done, total in progress.update(done, of: total) })
-        let outcome = try ArchiveImporter.importArchive(file, into: store, publicKey: check.key(), continuing: check.anchor)
-        try ProjectionMaintenance.rebuildOutdated(in: store) { _, done, total in progress.update(done, of: total) }
-        progress.finish()
+            progress: { _, done, total in rebuilding.update(done, of: total) })
+        let outcome = try ArchiveImporter.importArchive(file, into: store, publicKey: check.key(), continuing: check.anchor) {
+            stage, done, total in
+            switch stage {
+            case .verifying: verifying.update(done, of: total)
+            case .appending: appending.update(done, of: total)
+            }
+        }
+        try ProjectionMaintenance.rebuildOutdated(in: store) { _, done, total in rebuilding.update(done, of: total) }
+        rebuilding.finish()
         VerificationSummary.print(outcome.archive, file: file, language: global.language)
         let manifest = outcome.archive.manifest
         print(BilingualText(

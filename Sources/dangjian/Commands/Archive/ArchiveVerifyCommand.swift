@@ -22,7 +22,17 @@ struct ArchiveVerifyCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let verified = try ArchiveVerifier.verify(file, publicKey: check.key(), continuing: check.anchor)
+        let progress = Progress.verifyingArchive(in: global.language)
+        defer { progress.finish() }
+        let verified = try ArchiveVerifier.verify(file, publicKey: check.key(), continuing: check.anchor, progress: progress.update)
+        progress.finish()
         VerificationSummary.print(verified, file: file, language: global.language)
+    }
+}
+
+extension Progress {
+    /// Reading an archive through, by bytes of the file.
+    static func verifyingArchive(in language: Language) -> Progress {
+        Progress(label: BilingualText(zh: "校验归档", en: "verifying archive").text(in: language), showsCounts: false)
     }
 }
