@@ -22,36 +22,22 @@ public enum ProjectionMaintenance {
         return store
     }
 
-    /// Opens the store at `path` for appending many events at once, as an archive import does.
-    ///
-    /// When the store holds no events yet, or its tables are outdated anyway (an import that
-    /// was killed), the events are appended without the query tables, which are marked
-    /// outdated in every append (``OutdatedMarker``) and built once when the caller is done, by
-    /// ``rebuildOutdated(in:progress:)``. The log alone appends about four times faster than
-    /// with the tables applied inline, and the rebuild's pipeline builds them from a whole log in
-    /// a fraction of that: a million events go in with their tables in 81 s instead of 200
-    /// (benchmarks/README.md). Otherwise the tables are kept current inline,
-    /// as ``open(path:create:clock:progress:)`` keeps them: rebuilding them from the whole log
-    /// would cost more than applying the new events.
-    public static func openForBulkAppend(
-        path: String, create: Bool = false,
-        progress: (_ rebuilding: [String], _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
-    ) throws -> EventStore {
-        let deferring = try EventStore(path: path, create: create, projectors: [OutdatedMarker()])
-        if try deferring.head() == nil || !outdated(in: deferring).isEmpty {
-            return deferring
-        }
-        return try open(path: path, progress: progress)
-    }
-
     /// Rebuilds the projections whose tables are missing or were built by another definition,
-    /// or were left behind by a bulk append; nothing when all are current.
-    public static func rebuildOutdated(
-        in store: EventStore, progress: (_ rebuilding: [String], _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
+    /// or were left behind by a bulk append that was killed; nothing when all are current.
+    ///
+    /// Several commands opening such a store at once each rebuild in turn: the check comes
+    /// before the rebuild takes the write lock. That wastes time once, after an upgrade or a
+    /// kill, and the tables come out the same.
+    static func rebuildOutdated(
+        in store: EventStore, progress: (_ rebuilding: [String], _ done: Int64, _ total: Int64) -> Void
     ) throws {
         let stale = try outdated(in: store)
-        if !stale.isEmpty {
+        guard !stale.isEmpty else { return }
+        if BulkAppendLock.isHeld(forStore: store.path) { throw MaintenanceError.bulkAppendInProgress(store: store.path) }
+        do {
             try rebuild(Set(stale), in: store) { progress(stale, $0, $1) }
+        } catch EventStoreError.readOnly(_) {
+            throw MaintenanceError.outdatedAndReadOnly(store: store.path)
         }
     }
 

@@ -29,7 +29,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the existing store with its query tables current: a projection whose
     /// definition changed since the store was last used is rebuilt first, with progress.
     func openStore() throws -> EventStore {
-        let progress = Progress(label: BilingualText(zh: "重建查询表", en: "rebuilding query tables").text(in: language))
+        let progress = Progress(label: BilingualText.rebuildingQueryTables.text(in: language))
         defer { progress.finish() }
         return try ProjectionMaintenance.open(path: storePath, progress: { _, done, total in progress.update(done, of: total) })
     }

@@ -18,26 +18,29 @@ public enum ArchiveImporter {
         public var appended: Int64 { archive.manifest.eventCount - alreadyPresent }
     }
 
-    /// The two passes of an import, for progress.
-    public enum Stage: Sendable {
-        /// Checking the whole archive: progress counts bytes of the file.
-        case verifying
-        /// Adding its events: progress counts the events appended, of those to append.
-        case appending
-    }
-
-    /// Verifies the archive completely, then appends its events in batches.
-    ///
-    /// Nothing is written unless the whole archive verifies. The file is read twice (verify,
-    /// then append) so memory stays flat; the second pass checks every event again, and the
-    /// store's new head must be the archive's last hash.
+    /// Verifies the archive completely, then appends its events in batches
+    /// (``importArchive(_:from:into:progress:)``). Nothing is written unless it verifies.
     @discardableResult
     public static func importArchive(
         _ path: String, into store: EventStore, publicKey: Curve25519.Signing.PublicKey? = nil,
-        continuing anchor: ContinuityAnchor? = nil,
-        progress: @escaping (_ stage: Stage, _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
+        continuing anchor: ContinuityAnchor? = nil
     ) throws -> Outcome {
-        let verified = try ArchiveVerifier.verify(path, publicKey: publicKey, continuing: anchor) { progress(.verifying, $0, $1) }
+        try importArchive(ArchiveVerifier.verify(path, publicKey: publicKey, continuing: anchor), from: path, into: store)
+    }
+
+    /// Appends the events of the archive at `path`, which `verified` (what
+    /// ``ArchiveVerifier/verify(_:publicKey:continuing:progress:)`` returned for it) says passed
+    /// every check.
+    ///
+    /// The file is read again rather than kept from the verification, so memory stays flat;
+    /// this pass checks every event again, and the store's new head must be the archive's
+    /// last hash.
+    ///
+    /// - Parameter progress: told the events appended so far, of those to append.
+    @discardableResult
+    public static func importArchive(
+        _ verified: VerifiedArchive, from path: String, into store: EventStore, progress: @escaping ArchiveProgress = { _, _ in }
+    ) throws -> Outcome {
         let manifest = verified.manifest
         let head = try store.head()
         let headPosition = head?.position ?? 0
@@ -60,7 +63,7 @@ public enum ArchiveImporter {
             guard let last = batch.last else { return }
             try store.appendVerbatim(batch)
             batch.removeAll(keepingCapacity: true)
-            progress(.appending, last.position - headPosition, toAppend)
+            progress(last.position - headPosition, toAppend)
         }
         let contents = try ArchiveVerifier.failing(path) {
             try ArchiveReader.read(path: path) { event in

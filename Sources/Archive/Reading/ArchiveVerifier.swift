@@ -31,15 +31,15 @@ public struct VerifiedArchive: Sendable {
 /// Checks an archive against its manifest, its signature and what it must continue
 /// (docs/archive-format.md, "Verifying").
 public enum ArchiveVerifier {
-    /// - Parameter progress: told the bytes read of each file, the previous archive's first
-    ///   when it is given.
+    /// - Parameter progress: told the bytes of the file read so far (not of the previous
+    ///   archive's, read first when it is given).
     public static func verify(
         _ path: String, publicKey: Curve25519.Signing.PublicKey? = nil, continuing anchor: ContinuityAnchor? = nil,
         progress: ArchiveProgress = { _, _ in }
     ) throws -> VerifiedArchive {
         var previous: ArchiveManifest?
         if case .previousArchive(let previousPath) = anchor {
-            previous = try verify(previousPath, publicKey: publicKey, progress: progress).manifest
+            previous = try verify(previousPath, publicKey: publicKey).manifest
         }
         let contents = try failing(path) { try ArchiveReader.read(path: path, progress: progress) }
         return try failing(path) {

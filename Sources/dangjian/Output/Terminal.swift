@@ -24,21 +24,28 @@ enum Terminal {
 /// and logs never see it. It is redrawn when the percentage changes: callers report as
 /// often as they like (a verify reports each of a thousand pieces of the file in a second).
 final class Progress {
-    let label: String
+    private(set) var label: String
     /// Whether `done` and `total` are shown besides the percentage: not for bytes of a file.
-    let showsCounts: Bool
+    private(set) var showsCounts: Bool
     let enabled = Terminal.stderrIsTerminal
-    private var shownPercent: Int64?
+    /// What the line shows now: its label and percentage.
+    private var shown: (label: String, percent: Int64)?
 
     init(label: String, showsCounts: Bool = true) {
         self.label = label
         self.showsCounts = showsCounts
     }
 
+    /// Moves on to another stage of the same work, shown on the same line.
+    func begin(_ label: String, showsCounts: Bool = true) {
+        self.label = label
+        self.showsCounts = showsCounts
+    }
+
     func update(_ done: Int64, of total: Int64) {
         let percent = total > 0 ? done * 100 / total : 100
-        guard enabled, percent != shownPercent else { return }
-        shownPercent = percent
+        guard enabled, shown?.label != label || shown?.percent != percent else { return }
+        shown = (label, percent)
         let text = showsCounts ? "\(label) \(done)/\(total) (\(percent)%)" : "\(label) \(percent)%"
         // Erasing the rest of the line: the one before may have been longer, or another's.
         Terminal.writeToStandardError("\r\(text)\u{1B}[K")
@@ -46,8 +53,8 @@ final class Progress {
 
     /// Clears the line, if anything is shown on it.
     func finish() {
-        guard enabled, shownPercent != nil else { return }
-        shownPercent = nil
+        guard enabled, shown != nil else { return }
+        shown = nil
         Terminal.writeToStandardError("\r\u{1B}[K")
     }
 }

@@ -61,7 +61,7 @@ import Testing
         #expect(imported.stdout == original.stdout && !imported.stdout.isEmpty)
     }
 
-    @Test func aTamperedArchiveFailsWithExitCodeThreeAndTheStoreStaysEmpty() throws {
+    @Test func aTamperedArchiveFailsWithExitCodeThreeAndNoStoreIsMade() throws {
         let (dir, store) = try Self.setUp()
         let export = try Dangjian.run(["archive", "export", "--store", store, "--from", "1", "--to", "60", "--out", dir.path("")])
         let path = export.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,7 +73,40 @@ import Testing
         let copy = dir.path("copy.sqlite")
         let imported = try Dangjian.run(["archive", "import", "--store", copy, path])
         #expect(imported.status == 3)
-        #expect(try EventStore(path: copy).head() == nil)
+        // Nothing is written for an archive that fails, not even the store it would have made.
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        let empty = dir.path("empty.sqlite")
+        #expect(try Dangjian.run(["init", "--store", empty]).status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: empty))
+        #expect(try Dangjian.run(["archive", "import", "--store", empty, path]).status == 3)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty)) == before)
+    }
+
+    /// Each stage of a long command shows on one progress line, cleared before the output and
+    /// before an error, so that neither starts part way along a line.
+    @Test(.enabled(if: Dangjian.canRunOnATerminal))
+    func onATerminalProgressIsShownAndClearedBeforeAnythingElse() throws {
+        let (dir, store) = try Self.setUp()
+        let export = try Dangjian.runOnATerminal(["archive", "export", "--store", store, "--from", "1", "--to", "60", "--out", dir.path("")])
+        #expect(export.status == 0 && export.written.contains("exporting events 60/60 (100%)"), "\(export.written)")
+        let path = try #require(export.screen.first)
+        #expect(export.screen == [path] && path.hasSuffix(".tar.gz"), "\(export.screen)")
+
+        let imported = try Dangjian.runOnATerminal(["archive", "import", "--store", dir.path("copy.sqlite"), path])
+        #expect(imported.status == 0, "\(imported.written)")
+        for stage in ["verifying archive 100%", "importing events 60/60 (100%)", "rebuilding query tables "] {
+            #expect(imported.written.contains(stage), "no \(stage) in \(imported.written)")
+        }
+        let labels = ["verifying archive", "importing events", "rebuilding query tables", "exporting events"]
+        #expect(!imported.screen.contains { line in labels.contains { line.contains($0) } }, "\(imported.screen)")
+        #expect(imported.screen.contains("imported 60 events (positions 1–60) into \(dir.path("copy.sqlite"))"), "\(imported.screen)")
+
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let failed = try Dangjian.runOnATerminal(["archive", "import", "--store", dir.path("other.sqlite"), path])
+        #expect(failed.status == 3)
+        #expect(failed.screen.contains { $0.hasPrefix("dangjian: archive \(path) failed verification") }, "\(failed.screen)")
     }
 
     @Test func withoutAPublicKeyTheOriginIsFlaggedAndAnUnsignedArchiveFailsAKeyCheck() throws {

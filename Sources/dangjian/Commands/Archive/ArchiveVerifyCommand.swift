@@ -22,17 +22,10 @@ struct ArchiveVerifyCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let progress = Progress.verifyingArchive(in: global.language)
+        let progress = Progress(label: BilingualText.verifyingArchive.text(in: global.language), showsCounts: false)
         defer { progress.finish() }
         let verified = try ArchiveVerifier.verify(file, publicKey: check.key(), continuing: check.anchor, progress: progress.update)
         progress.finish()
         VerificationSummary.print(verified, file: file, language: global.language)
-    }
-}
-
-extension Progress {
-    /// Reading an archive through, by bytes of the file.
-    static func verifyingArchive(in language: Language) -> Progress {
-        Progress(label: BilingualText(zh: "校验归档", en: "verifying archive").text(in: language), showsCounts: false)
     }
 }
