@@ -25,13 +25,20 @@ public final class BulkAppend {
         path: String, create: Bool = false,
         progress: (_ rebuilding: [String], _ done: Int64, _ total: Int64) -> Void = { _, _, _ in }
     ) throws {
-        let marking = try EventStore(path: path, create: create, projectors: [OutdatedMarker()])
-        guard try marking.head() == nil || ProjectionMaintenance.outdated(in: marking) == ProjectionSet.names else {
+        guard let marking = try Self.storeLeavingTablesBehind(path: path, create: create) else {
             store = try ProjectionMaintenance.open(path: path, progress: progress)
             return
         }
         lock = try BulkAppendLock(store: path)
         store = marking
+    }
+
+    /// The store opened with ``OutdatedMarker`` when it has no events or every projection is
+    /// outdated; nil otherwise, having closed it again.
+    private static func storeLeavingTablesBehind(path: String, create: Bool) throws -> EventStore? {
+        let marking = try EventStore(path: path, create: create, projectors: [OutdatedMarker()])
+        let leaves = try marking.head() == nil || ProjectionMaintenance.outdated(in: marking) == ProjectionSet.names
+        return leaves ? marking : nil
     }
 
     /// Builds the tables the appends left behind and lets other commands in; nothing when
