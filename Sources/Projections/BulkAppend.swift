@@ -45,10 +45,7 @@ public final class BulkAppend {
     /// they were kept current.
     public func finish(progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }) throws {
         guard let lock else { return }
-        let outdated = try ProjectionMaintenance.outdated(in: store)
-        if !outdated.isEmpty {
-            try ProjectionMaintenance.rebuild(Set(outdated), in: store, progress: progress)
-        }
+        try ProjectionMaintenance.rebuildOutdated(in: store, holdingBulkAppendLock: true) { _, done, total in progress(done, total) }
         lock.release()
         self.lock = nil
     }

@@ -23,17 +23,21 @@ public enum ProjectionMaintenance {
     }
 
     /// Rebuilds the projections whose tables are missing or were built by another definition,
-    /// or were left behind by a bulk append that was killed; nothing when all are current.
+    /// or were left behind by a bulk append; nothing when all are current. While a bulk append
+    /// holds the store's lock, only it may (`holdingBulkAppendLock`); anyone else is told to wait.
     ///
     /// Several commands opening such a store at once each rebuild in turn: the check comes
     /// before the rebuild takes the write lock. That wastes time once, after an upgrade or a
     /// kill, and the tables come out the same.
     static func rebuildOutdated(
-        in store: EventStore, progress: (_ rebuilding: [String], _ done: Int64, _ total: Int64) -> Void
+        in store: EventStore, holdingBulkAppendLock: Bool = false,
+        progress: (_ rebuilding: [String], _ done: Int64, _ total: Int64) -> Void
     ) throws {
         let stale = try outdated(in: store)
         guard !stale.isEmpty else { return }
-        if BulkAppendLock.isHeld(forStore: store.path) { throw MaintenanceError.bulkAppendInProgress(store: store.path) }
+        if !holdingBulkAppendLock, BulkAppendLock.isHeld(forStore: store.path) {
+            throw MaintenanceError.bulkAppendInProgress(store: store.path)
+        }
         do {
             try rebuild(Set(stale), in: store) { progress(stale, $0, $1) }
         } catch EventStoreError.readOnly(_) {

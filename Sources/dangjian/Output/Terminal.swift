@@ -43,8 +43,9 @@ final class Progress {
     }
 
     func update(_ done: Int64, of total: Int64) {
+        guard enabled else { return }
         let percent = total > 0 ? done * 100 / total : 100
-        guard enabled, shown?.label != label || shown?.percent != percent else { return }
+        guard shown?.label != label || shown?.percent != percent else { return }
         shown = (label, percent)
         let text = showsCounts ? "\(label) \(done)/\(total) (\(percent)%)" : "\(label) \(percent)%"
         // Erasing the rest of the line: the one before may have been longer, or another's.

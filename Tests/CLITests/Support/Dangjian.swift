@@ -18,16 +18,16 @@ struct Dangjian {
         fatalError("dangjian is not built next to \(products.path): run `swift build` first")
     }()
 
-    /// Runs `dangjian arguments...` with `environment` added to a clean environment
-    /// (English messages unless a test asks otherwise).
+    /// What every run starts from: English messages unless a test asks otherwise.
+    static let cleanEnvironment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C", "USER": "tester"]
+
+    /// Runs `dangjian arguments...` with `environment` added to ``cleanEnvironment``.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C", "USER": "tester"]
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = cleanEnvironment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()

@@ -19,7 +19,7 @@ extension Dangjian {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         // -e: its exit status is the command's; -q: no "Script started" lines; no log file.
         process.arguments = ["-qec", command, "/dev/null"]
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C", "USER": "tester", "TERM": "dumb"]
+        process.environment = cleanEnvironment.merging(["TERM": "dumb"]) { $1 }
         let out = Pipe()
         process.standardOutput = out
         process.standardInput = FileHandle.nullDevice
