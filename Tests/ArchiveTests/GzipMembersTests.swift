@@ -71,6 +71,28 @@ import Testing
         #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (longer than its trailer states)"), "\(failure)")
     }
 
+    /// A trailer whose CRC-32 is not its content's: the checksum is checked, not only the data.
+    @Test func aMemberWhoseChecksumIsWrongIsRefused() throws {
+        let (fixture, _, data, offsets) = try Self.large()
+        var bytes = [UInt8](data)
+        bytes[offsets[3] - 8] ^= 0x01
+        let path = try GzipLayout.write(bytes, "crc.tar.gz", in: fixture)
+        let failure = TamperTests.failure(path, fixture) ?? "verified"
+        #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (invalid deflate data or checksum)"), "\(failure)")
+    }
+
+    /// A trailer whose ISIZE is one byte long: the content falls short of what it states.
+    @Test func aMemberUnpackingToLessThanItsTrailerStatesIsRefused() throws {
+        let (fixture, _, data, offsets) = try Self.large()
+        var bytes = [UInt8](data)
+        let end = offsets[3]
+        let stated = Self.unpackedSize(data, memberEndingAt: end) + 1
+        for index in 0..<4 { bytes[end - 4 + index] = UInt8(truncatingIfNeeded: stated >> (8 * index)) }
+        let path = try GzipLayout.write(bytes, "isize-long.tar.gz", in: fixture)
+        let failure = TamperTests.failure(path, fixture) ?? "verified"
+        #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged"), "\(failure)")
+    }
+
     /// An altered event, and a damaged member a few after it: the event is the first failure in
     /// the file, though its batch is still being checked when the damaged member is reached.
     @Test func anAlteredEventIsReportedBeforeADamagedMemberAfterIt() throws {

@@ -1,7 +1,7 @@
-import CLibdeflate
+import CIsalInflate
 
 /// Reads a gzip file whose every member states its length (format 2, ``GzipMember``): the
-/// members are cut apart as the file is read, inflated with libdeflate on every core, and
+/// members are cut apart as the file is read, inflated with ISA-L on every core, and
 /// handed on in order.
 ///
 /// Memory stays bounded: a few members are in flight, each at most
@@ -100,22 +100,22 @@ struct ParallelGzipReader: GzipChunkSource {
                 en: "it unpacks to \(size) bytes, more than the \(GzipMember.maximumInput) a member of a dangjian archive holds: not a dangjian archive, perhaps a decompression bomb"
             ).located(at: ArchivePlace.gzipMember(at: member.offset)))
         }
-        guard let decompressor = libdeflate_alloc_decompressor() else { fatalError("libdeflate could not start inflating: out of memory") }
-        defer { libdeflate_free_decompressor(decompressor) }
-        var status = LIBDEFLATE_SUCCESS
+        var status: Int32 = 0
         var used = 0
         let content = member.bytes.withUnsafeBytes { compressed in
             [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
                 var produced = 0
-                status = libdeflate_gzip_decompress_ex(
-                    decompressor, compressed.baseAddress, compressed.count, buffer.baseAddress, size, &used, &produced)
-                count = status == LIBDEFLATE_SUCCESS ? produced : 0
+                status = isal_inflate_gzip_member(
+                    compressed.baseAddress, compressed.count, buffer.baseAddress, size, &used, &produced)
+                count = status == ISAL_DECOMP_OK ? produced : 0
             }
         }
-        guard status == LIBDEFLATE_SUCCESS, used == member.bytes.count, content.count == size else {
+        if status == ISAL_INFLATE_MEMBER_NO_MEMORY { fatalError("ISA-L could not start inflating: out of memory") }
+        guard status == ISAL_DECOMP_OK, used == member.bytes.count, content.count == size else {
             let reason = switch status {
-            case LIBDEFLATE_SUCCESS: used == member.bytes.count ? "shorter than its trailer states" : "its stated length does not end it"
-            case LIBDEFLATE_INSUFFICIENT_SPACE: "longer than its trailer states"
+            case ISAL_DECOMP_OK: used == member.bytes.count ? "shorter than its trailer states" : "its stated length does not end it"
+            case ISAL_OUT_OVERFLOW: "longer than its trailer states"
+            case ISAL_END_INPUT: "its data ends before the member does"
             default: "invalid deflate data or checksum"
             }
             return .failure(GzipProblems.damaged(reason, memberAt: member.offset))
