@@ -1,4 +1,4 @@
-// Why this is C: ISA-L's AVX2 and AVX-512 inflate returns without VZEROUPPER, leaving the
+// Why this is C: ISA-L's AVX inflate code returns without VZEROUPPER, leaving the
 // upper halves of the vector registers marked in use. Until they are cleared, every legacy
 // SSE instruction the thread runs next pays for merging them, and the SHA extensions, which
 // have only legacy encodings, ran at half speed after it (2.9 → 1.5 GB/s measured on Zen 4).
