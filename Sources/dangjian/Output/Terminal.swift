@@ -52,6 +52,15 @@ final class Progress {
         Terminal.writeToStandardError("\r\(text)\u{1B}[K")
     }
 
+    /// Shows a last stage that has nothing to count, such as writing out what was computed:
+    /// its label alone, so the line does not sit at 100 % as if the work had stalled.
+    func announce(_ label: String) {
+        guard enabled, shown?.label != label else { return }
+        self.label = label
+        shown = (label, 100)
+        Terminal.writeToStandardError("\r\(label)…\u{1B}[K")
+    }
+
     /// Clears the line, if anything is shown on it.
     func finish() {
         guard enabled, shown != nil else { return }

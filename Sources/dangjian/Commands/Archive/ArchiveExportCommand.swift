@@ -84,7 +84,13 @@ struct ArchiveExportCommand: ParsableCommand {
             compressionLevel: level)
         let progress = Progress(label: BilingualText(zh: "导出事件", en: "exporting events").text(in: global.language))
         defer { progress.finish() }
-        let result = try ArchiveExporter.export(request, from: store, progress: progress.update)
+        // After the last event come the report snapshots, the manifest and the sync to disk:
+        // most of a second for a million events.
+        let finishing = BilingualText(zh: "写入报表快照与清单", en: "writing report snapshots and the manifest").text(in: global.language)
+        let result = try ArchiveExporter.export(request, from: store) { done, total in
+            progress.update(done, of: total)
+            if done == total { progress.announce(finishing) }
+        }
         progress.finish()
         print(result.path)
     }
