@@ -78,10 +78,10 @@ import Testing
         bytes[offsets[3] - 8] ^= 0x01
         let path = try GzipLayout.write(bytes, "crc.tar.gz", in: fixture)
         let failure = TamperTests.failure(path, fixture) ?? "verified"
-        #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (invalid deflate data or checksum)"), "\(failure)")
+        #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (its CRC-32 or length does not match its content)"), "\(failure)")
     }
 
-    /// A trailer whose ISIZE is one byte long: the content falls short of what it states.
+    /// A trailer whose ISIZE is one too large: the content falls short of what it states.
     @Test func aMemberUnpackingToLessThanItsTrailerStatesIsRefused() throws {
         let (fixture, _, data, offsets) = try Self.large()
         var bytes = [UInt8](data)
@@ -90,7 +90,21 @@ import Testing
         for index in 0..<4 { bytes[end - 4 + index] = UInt8(truncatingIfNeeded: stated >> (8 * index)) }
         let path = try GzipLayout.write(bytes, "isize-long.tar.gz", in: fixture)
         let failure = TamperTests.failure(path, fixture) ?? "verified"
-        #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged"), "\(failure)")
+        #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (its CRC-32 or length does not match its content)"), "\(failure)")
+    }
+
+    /// A member whose compressed data was cut short before its trailer, its stated length made
+    /// to match: the data would run on past the bytes the member states.
+    @Test func aMemberWhoseDataIsCutShortIsRefused() throws {
+        let fixture = try Fixture()
+        let content = (0..<200_000).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) % 40 }
+        var member = GzipMember.compress(content, level: 6)
+        let trailer = member.count - GzipMember.trailerSize
+        member.removeSubrange(trailer - 40..<trailer)
+        for index in 0..<4 { member[GzipMember.headerSize - 4 + index] = UInt8(truncatingIfNeeded: member.count >> (8 * index)) }
+        let path = try GzipLayout.write(member, "cut.tar.gz", in: fixture)
+        let failure = TamperTests.failure(path, fixture) ?? "verified"
+        #expect(failure.contains("the gzip member at file offset 0: the gzip data is damaged (its compressed data runs past its stated length)"), "\(failure)")
     }
 
     /// An altered event, and a damaged member a few after it: the event is the first failure in

@@ -115,8 +115,9 @@ struct ParallelGzipReader: GzipChunkSource {
             let reason = switch status {
             case ISAL_DECOMP_OK: used == member.bytes.count ? "shorter than its trailer states" : "its stated length does not end it"
             case ISAL_OUT_OVERFLOW: "longer than its trailer states"
-            case ISAL_END_INPUT: "its data ends before the member does"
-            default: "invalid deflate data or checksum"
+            case ISAL_END_INPUT: "its compressed data runs past its stated length"
+            case ISAL_INCORRECT_CHECKSUM: "its CRC-32 or length does not match its content"
+            default: "invalid deflate data"
             }
             return .failure(GzipProblems.damaged(reason, memberAt: member.offset))
         }

@@ -10,7 +10,8 @@
 #define ISAL_INFLATE_MEMBER_NO_MEMORY (-100)
 
 /// Inflates the one gzip member in `input` (RFC 1952, its CRC-32 and ISIZE checked) into
-/// `output`. Returns ISA-L's status: ISAL_DECOMP_OK when the member is whole and valid,
+/// `output`. Both must be under 4 GiB: ISA-L counts in 32 bits (archive members are at most
+/// a little over 1 MiB). Returns ISA-L's status: ISAL_DECOMP_OK when the member is whole and valid,
 /// ISAL_OUT_OVERFLOW when it holds more than `output_capacity` bytes, ISAL_END_INPUT when it
 /// is cut short, ISAL_INFLATE_MEMBER_NO_MEMORY when its tables could not be allocated, other
 /// negative values when its data or checksum is invalid. `used` is how many bytes of `input`

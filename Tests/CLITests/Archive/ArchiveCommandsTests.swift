@@ -89,7 +89,7 @@ import Testing
         let (dir, store) = try Self.setUp()
         let export = try Dangjian.runOnATerminal(["archive", "export", "--store", store, "--from", "1", "--to", "60", "--out", dir.path("")])
         #expect(export.status == 0 && export.written.contains("exporting events 60/60 (100%)"), "\(export.written)")
-        #expect(export.written.contains("(100%)\u{1B}[K\rwriting report snapshots and the manifest…"), "\(export.written)")
+        #expect(export.written.contains("(100%)\u{1B}[K\rfinishing the archive: report snapshots, manifest…"), "\(export.written)")
         let path = try #require(export.screen.first)
         #expect(export.screen == [path] && path.hasSuffix(".tar.gz"), "\(export.screen)")
 
@@ -98,7 +98,7 @@ import Testing
         for stage in ["verifying archive 100%", "importing events 60/60 (100%)", "rebuilding query tables "] {
             #expect(imported.written.contains(stage), "no \(stage) in \(imported.written)")
         }
-        let labels = ["verifying archive", "importing events", "rebuilding query tables", "exporting events", "writing report snapshots"]
+        let labels = ["verifying archive", "importing events", "rebuilding query tables", "exporting events"]
         #expect(!imported.screen.contains { line in labels.contains { line.contains($0) } }, "\(imported.screen)")
         #expect(imported.screen.contains("imported 60 events (positions 1–60) into \(dir.path("copy.sqlite"))"), "\(imported.screen)")
 

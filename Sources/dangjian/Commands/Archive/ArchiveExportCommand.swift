@@ -84,9 +84,9 @@ struct ArchiveExportCommand: ParsableCommand {
             compressionLevel: level)
         let progress = Progress(label: BilingualText(zh: "导出事件", en: "exporting events").text(in: global.language))
         defer { progress.finish() }
-        // After the last event come the report snapshots, the manifest and the sync to disk:
-        // most of a second for a million events.
-        let finishing = BilingualText(zh: "写入报表快照与清单", en: "writing report snapshots and the manifest").text(in: global.language)
+        // After the last event come the report snapshots, the manifest, the sync to disk and
+        // the record of the export: most of a second for a million events.
+        let finishing = BilingualText(zh: "归档收尾：报表快照、清单", en: "finishing the archive: report snapshots, manifest").text(in: global.language)
         let result = try ArchiveExporter.export(request, from: store) { done, total in
             progress.update(done, of: total)
             if done == total { progress.announce(finishing) }
