@@ -128,6 +128,8 @@ let package = Package(
 
         // MARK: Command line
 
+        // glibc's malloc settings for `archive verify` (its C file says why it is C).
+        .target(name: "CMallocTuning"),
         .executableTarget(
             name: "dangjian",
             dependencies: [
@@ -139,6 +141,7 @@ let package = Package(
                 "DistrictSimulator",
                 "Archive",
                 "SystemCrypto",
+                "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
