@@ -7,8 +7,10 @@
 #include <malloc.h>
 
 void malloc_tuning_keep_freed_blocks(void) {
-    // Blocks this large come from the heap, not from a mapping of their own that free()
-    // unmaps; and the heap is not trimmed until this much lies free at its top.
+    // Blocks smaller than this come from the heap, not from a mapping of their own that
+    // free() unmaps (32 MiB is the most 64-bit glibc accepts; where a value is refused, the
+    // default stays, which is only slower); and the heap is not trimmed until this much lies
+    // free at its top.
     mallopt(M_MMAP_THRESHOLD, 32 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 }

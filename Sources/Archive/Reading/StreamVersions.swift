@@ -87,8 +87,9 @@ struct StreamVersions {
     /// longer than the processor looks ahead. This loop does nothing else, so the processor
     /// has many of its misses in flight at once.
     ///
-    /// It reads both ends of the slot: a 48-byte slot lies across two cache lines half the
-    /// time, and reading only its length left the miss on its id's bytes to the lookup
+    /// It reads both ends of the slot (its length at byte 8, the end of its id's head at byte
+    /// 40): a 48-byte slot lies across two cache lines half the time, always at a multiple of
+    /// 16 bytes, and reading only its length left the miss on its id's bytes to the lookup
     /// (that miss took a third of the lookups' time).
     mutating func warm(_ hashes: some Sequence<Int>) {
         var sum = 0

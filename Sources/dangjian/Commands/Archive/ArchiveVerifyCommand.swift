@@ -25,7 +25,7 @@ struct ArchiveVerifyCommand: ParsableCommand {
     func run() throws {
         // Verifying allocates and frees a megabyte or more per gzip member and per batch of
         // lines, thousands of times; glibc would return each to the kernel and fault fresh
-        // pages in for the next. Kept for reuse, verify takes about 4 % less time
+        // pages in for the next. Kept for reuse, verify takes 2–4 % less time
         // (benchmarks/README.md).
         malloc_tuning_keep_freed_blocks()
         let progress = Progress(label: BilingualText.verifyingArchive.text(in: global.language), showsCounts: false)
