@@ -20,6 +20,18 @@ import Testing
         data[end - 4..<end].reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 
+    /// Writes `value` as the little-endian UInt32 gzip uses, at `offset` of `bytes`.
+    static func store(_ value: Int, in bytes: inout [UInt8], at offset: Int) {
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+    }
+
+    /// The archive with the ISIZE of the member ending at `end` off by `change`.
+    static func restatingUnpackedSize(_ data: Data, memberEndingAt end: Int, by change: Int) -> [UInt8] {
+        var bytes = [UInt8](data)
+        store(unpackedSize(data, memberEndingAt: end) + change, in: &bytes, at: end - 4)
+        return bytes
+    }
+
     @Test func everyMemberStatesItsLengthAndUnpacksToAtMostOneMebibyte() throws {
         let (fixture, path, data, offsets) = try Self.large()
         #expect(offsets.count > 4)
@@ -62,10 +74,7 @@ import Testing
     /// A trailer whose ISIZE is one byte short: the content does not fit what it states.
     @Test func aMemberUnpackingToMoreThanItsTrailerStatesIsRefused() throws {
         let (fixture, _, data, offsets) = try Self.large()
-        var bytes = [UInt8](data)
-        let end = offsets[3]
-        let stated = Self.unpackedSize(data, memberEndingAt: end) - 1
-        for index in 0..<4 { bytes[end - 4 + index] = UInt8(truncatingIfNeeded: stated >> (8 * index)) }
+        let bytes = Self.restatingUnpackedSize(data, memberEndingAt: offsets[3], by: -1)
         let path = try GzipLayout.write(bytes, "isize.tar.gz", in: fixture)
         let failure = TamperTests.failure(path, fixture) ?? "verified"
         #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (longer than its trailer states)"), "\(failure)")
@@ -84,10 +93,7 @@ import Testing
     /// A trailer whose ISIZE is one too large: the content falls short of what it states.
     @Test func aMemberUnpackingToLessThanItsTrailerStatesIsRefused() throws {
         let (fixture, _, data, offsets) = try Self.large()
-        var bytes = [UInt8](data)
-        let end = offsets[3]
-        let stated = Self.unpackedSize(data, memberEndingAt: end) + 1
-        for index in 0..<4 { bytes[end - 4 + index] = UInt8(truncatingIfNeeded: stated >> (8 * index)) }
+        let bytes = Self.restatingUnpackedSize(data, memberEndingAt: offsets[3], by: 1)
         let path = try GzipLayout.write(bytes, "isize-long.tar.gz", in: fixture)
         let failure = TamperTests.failure(path, fixture) ?? "verified"
         #expect(failure.contains("the gzip member at file offset \(offsets[2]): the gzip data is damaged (its CRC-32 or length does not match its content)"), "\(failure)")
@@ -101,7 +107,7 @@ import Testing
         var member = GzipMember.compress(content, level: 6)
         let trailer = member.count - GzipMember.trailerSize
         member.removeSubrange(trailer - 40..<trailer)
-        for index in 0..<4 { member[GzipMember.headerSize - 4 + index] = UInt8(truncatingIfNeeded: member.count >> (8 * index)) }
+        Self.store(member.count, in: &member, at: GzipMember.headerSize - 4)
         let path = try GzipLayout.write(member, "cut.tar.gz", in: fixture)
         let failure = TamperTests.failure(path, fixture) ?? "verified"
         #expect(failure.contains("the gzip member at file offset 0: the gzip data is damaged (its compressed data runs past its stated length)"), "\(failure)")
